@@ -1,0 +1,41 @@
+"""The exceptions gongwen raises.
+
+Every error derives from :class:`GongwenError`, so ``except GongwenError`` catches all of them; each
+subclass also derives from the built-in exception that fits, so ``except ValueError`` works as well.
+"""
+
+from __future__ import annotations
+
+__all__ = ["GongwenError", "InputTypeError", "NotANumeralError", "RegistryError", "ReportDecodeError"]
+
+
+class GongwenError(Exception):
+    """Base class of every exception raised by gongwen."""
+
+
+class NotANumeralError(GongwenError, ValueError):
+    """The text is not one numeral (``to_number("一心一意")``)."""
+
+
+class InputTypeError(GongwenError, TypeError):
+    """An argument has the wrong type (bytes or ``None`` where text was expected)."""
+
+
+class RegistryError(GongwenError, ValueError):
+    """A heading style or extractor is registered twice, or looked up by an unknown name."""
+
+
+class ReportDecodeError(GongwenError, ValueError):
+    """A file's bytes are in none of the encodings gongwen reads."""
+
+
+def require_text(value: object, what: str = "text") -> str:
+    """Return ``value`` if it is a ``str``, else raise :class:`InputTypeError` saying what to pass."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (bytes, bytearray)):
+        raise InputTypeError(
+            f"{what} must be str, got {type(value).__name__}: decode it first, "
+            "e.g. data.decode('utf-8') or gongwen.read_text(path)"
+        )
+    raise InputTypeError(f"{what} must be str, got {type(value).__name__}")

@@ -1,0 +1,87 @@
+"""Page furniture: the parts of a scraped page that are not any report.
+
+Upload lines (``- 上传日期:…``), page and size counts (``- 8页``, ``- 37.5 KB``), ``59位用户关注``,
+``您可能关注的文档`` and its link list, ``文档介绍``, ``申明敬告…``, ``查看更多``,
+``因篇幅问题不能全部显示…`` and watermarks inside a line (``文 章超 市``). Noise is reported, never deleted:
+the outline and metric extractors skip it, and offsets stay those of the original text.
+
+The patterns are data (``gongwen/data/noise_patterns.txt``); pass more to :func:`find_noise`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+import regex
+
+from gongwen.errors import require_text
+from gongwen.model import Noise, Span
+from gongwen.textview import fold
+
+__all__ = ["find_noise", "noise_patterns"]
+
+_LINK_LINE = regex.compile(r"^[ \t]*-[ \t]+\S.*$", regex.MULTILINE)
+
+
+@cache
+def noise_patterns() -> tuple[tuple[str, str], ...]:
+    """The shipped ``(kind, pattern)`` pairs."""
+    data = resources.files("gongwen").joinpath("data").joinpath("noise_patterns.txt").read_text("utf-8")
+    pairs = []
+    for line in data.splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            kind, _, pattern = line.partition("\t")
+            pairs.append((kind.strip(), pattern.strip()))
+    return tuple(pairs)
+
+
+@cache
+def _compiled(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    return tuple((kind, regex.compile(pattern, regex.MULTILINE)) for kind, pattern in pairs)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_noise(text: str, *, extra: Iterable[tuple[str, str]] = ()) -> tuple[Noise, ...]:
+    """Every span of page furniture in ``text``, in text order.
+
+    ``extra`` adds ``(kind, pattern)`` pairs to the shipped ones.
+
+    >>> [(n.kind, n.text) for n in find_noise("- 8页\\n正文。59位用户关注")]
+    [('pages', '- 8页'), ('followers', '59位用户关注')]
+    """
+    text = require_text(text)
+    folded = fold(text)
+    spans: dict[tuple[int, int], str] = {}
+    for kind, pattern in _compiled(noise_patterns() + tuple(extra)):
+        for match in pattern.finditer(folded):
+            start, end = _trimmed(text, *match.span())
+            if end > start:
+                spans.setdefault((start, end), kind)
+            if kind == "related":  # the link list under 您可能关注的文档
+                for link in _LINK_LINE.finditer(folded, match.end() + 1):
+                    between = folded[match.end() : link.start()]
+                    if between.strip():
+                        break
+                    spans.setdefault(_trimmed(text, *link.span()), "related")
+                    match = link
+    ordered = sorted(spans.items())
+    merged: list[Noise] = []
+    for (start, end), kind in ordered:
+        if merged and start < merged[-1].span.end:
+            continue  # nested in the previous span
+        merged.append(Noise(Span(start, end), kind, text[start:end]))
+    return tuple(merged)
+
+
+def inside(spans: tuple[Noise, ...], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps any noise span."""
+    return any(n.span.start < end and start < n.span.end for n in spans)

@@ -1,0 +1,390 @@
+"""Exact Chinese numeral conversion and numeral finding.
+
+* :func:`to_number` reads one numeral in any common form (五十五万五千七百, 55.57万, 壹仟玖佰, 二〇二四,
+  3万4000, 1,100万) into a :class:`~decimal.Decimal`. No float is ever involved.
+* :func:`to_chinese` writes a number back (555700 → 五十五万五千七百; ``style="upper"`` for 大写).
+* :func:`find_numbers` finds the numerals of running text, skipping idioms, slogans, names and codes
+  (一心一意, 三个代表, 十一五, 二中, 333工程) and article-like 一 (一名教师).
+* :func:`normalize_numbers` rewrites the numerals :func:`find_numbers` accepts in Arabic digits.
+
+The idiom and code lists are data files (``gongwen/data/stop_phrases.txt``, ``code_patterns.txt``); pass
+``StopList.default().extend(...)`` to add your own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import attrs
+import regex
+
+from gongwen.errors import InputTypeError, NotANumeralError, require_text
+from gongwen.model import NumberMention, Span
+from gongwen.textview import fold
+
+__all__ = [
+    "StopList",
+    "find_numbers",
+    "normalize_numbers",
+    "to_chinese",
+    "to_number",
+]
+
+DIGITS: dict[str, int] = {
+    "〇": 0, "零": 0,
+    "一": 1, "壹": 1,
+    "二": 2, "贰": 2, "两": 2, "貳": 2, "兩": 2,
+    "三": 3, "叁": 3, "參": 3, "叄": 3,
+    "四": 4, "肆": 4,
+    "五": 5, "伍": 5,
+    "六": 6, "陆": 6, "陸": 6,
+    "七": 7, "柒": 7,
+    "八": 8, "捌": 8,
+    "九": 9, "玖": 9,
+}  # fmt: skip
+SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+BIG_UNITS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+_POINTS = frozenset("点點")
+_ZEROS = frozenset("〇零")
+_NEGATIVE = frozenset("负負-−")
+
+_CN_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_TOKEN = regex.compile(rf"(?P<arabic>{_ARABIC})|(?P<cn>[{_CN_CHARS}])|(?P<point>[点點])")
+_THOUSANDS = regex.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+
+
+def _canonical(value: Decimal) -> Decimal:
+    """``value`` without trailing zeros or an exponent: 555700.00 → 555700, 0.50 → 0.5."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def to_number(text: str) -> Decimal:
+    """Read one numeral, exactly.
+
+    >>> to_number("五十五万五千七百"), to_number("16.4亿"), to_number("壹仟玖佰")
+    (Decimal('555700'), Decimal('1640000000'), Decimal('1900'))
+
+    Raises :class:`~gongwen.errors.NotANumeralError` (a ``ValueError``) for anything that is not one
+    numeral (``""``, ``"一心一意"``, ``"万"``, ``"十一五"``) and :class:`~gongwen.errors.InputTypeError`
+    (a ``TypeError``) for a non-``str``.
+    """
+    require_text(text)
+    body = fold(text).strip()
+    negative = False
+    if body[:1] in _NEGATIVE:
+        negative, body = True, body[1:]
+    elif body[:1] == "+":
+        body = body[1:]
+    if not body:
+        raise NotANumeralError(f"{text!r} is empty: pass a numeral such as '55.57万' or '五十五万'")
+    value = _parse_body(body, text)
+    return _canonical(-value if negative else value)
+
+
+def _tokens(body: str, original: str) -> list[tuple[str, str]]:
+    tokens: list[tuple[str, str]] = []
+    pos = 0
+    while pos < len(body):
+        match = _TOKEN.match(body, pos)
+        if match is None:
+            raise NotANumeralError(
+                f"{original!r} is not one numeral: {body[pos]!r} at position {pos} is not part of a numeral"
+            )
+        kind = match.lastgroup or ""
+        surface = match.group()
+        if kind == "arabic" and "," in surface and not _THOUSANDS.match(surface):
+            raise NotANumeralError(f"{original!r} has a misplaced thousands separator")
+        tokens.append((kind, surface.replace(",", "")))
+        pos = match.end()
+    return tokens
+
+
+def _parse_body(body: str, original: str) -> Decimal:
+    tokens = _tokens(body, original)
+    chinese = [surface for kind, surface in tokens if kind == "cn"]
+    if len(chinese) == len(tokens) >= 2 and all(c in DIGITS for c in chinese):
+        # A digit sequence: 二〇二四 → 2024.
+        return Decimal("".join(str(DIGITS[c]) for c in chinese))
+
+    total = Decimal(0)
+    section = Decimal(0)
+    pending: Decimal | None = None
+    pending_chinese = False
+    pending_after_unit = False
+    largest_big = 0
+    last_small: int | None = None
+    last_unit: int | None = None
+    after_zero = False
+    previous = ""
+    seen = False
+    index = 0
+    while index < len(tokens):
+        kind, surface = tokens[index]
+        index += 1
+        if kind == "point":
+            fraction = ""
+            while index < len(tokens) and tokens[index][0] == "cn" and tokens[index][1] in DIGITS:
+                fraction += str(DIGITS[tokens[index][1]])
+                index += 1
+            if not fraction:
+                raise NotANumeralError(f"{original!r}: {surface!r} must be followed by digits (三点一四)")
+            whole = Decimal(0) if pending is None else pending
+            if whole != whole.to_integral_value():
+                raise NotANumeralError(f"{original!r} has two decimal points")
+            pending, pending_chinese, previous = Decimal(f"{int(whole)}.{fraction}"), False, "digit"
+            continue
+        if kind == "arabic" or surface in DIGITS:
+            if surface in _ZEROS:
+                if pending is not None:
+                    raise NotANumeralError(f"{original!r}: a zero cannot follow a digit here")
+                after_zero, seen, previous = True, True, "zero"
+                continue
+            if pending is not None:
+                raise NotANumeralError(
+                    f"{original!r} is not one numeral: two numbers in a row ({surface!r} follows a digit)"
+                )
+            pending = Decimal(surface) if kind == "arabic" else Decimal(DIGITS[surface])
+            pending_after_unit = previous in ("small", "big")
+            pending_chinese, seen, previous = kind == "cn", True, "digit"
+            continue
+        if surface in SMALL_UNITS:
+            unit = SMALL_UNITS[surface]
+            if pending is None:
+                if unit == 10 and section == 0 and previous in ("", "zero", "big"):
+                    pending = Decimal(1)
+                else:
+                    raise NotANumeralError(f"{original!r}: {surface!r} needs a digit before it")
+            if last_small is not None and unit >= last_small:
+                raise NotANumeralError(f"{original!r}: {surface!r} is out of order")
+            section += pending * unit
+            pending, last_small, last_unit, seen, previous = None, unit, unit, True, "small"
+            after_zero = False
+            continue
+        big = BIG_UNITS[surface]
+        amount = section + (pending if pending is not None else 0)
+        if previous == "big" and amount == 0:
+            total *= big  # 万亿: the magnitudes multiply
+            largest_big = max(largest_big, big)
+        elif amount == 0:
+            raise NotANumeralError(f"{original!r}: {surface!r} needs a number before it")
+        elif big >= largest_big:
+            total, largest_big = (total + amount) * big, big
+        else:
+            total += amount * big
+        section, pending, last_small, last_unit, previous = Decimal(0), None, None, big, "big"
+        after_zero = False
+    if not seen:
+        raise NotANumeralError(f"{original!r} has no digits")
+    if pending is not None:
+        if pending_chinese and pending_after_unit and last_unit and last_unit >= 100 and not after_zero:
+            pending *= last_unit // 10  # 一万五 → 15000, 三百五 → 350
+        section += pending
+    return total + section
+
+
+_UPPER = str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")
+_LOWER_DIGITS = "零一二三四五六七八九"
+
+
+def _four_digits(group: int) -> str:
+    """0 < group < 10000 in Chinese, with 零 for inner zeros (1010 → 一千零一十)."""
+    out = []
+    zero = False
+    for power, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = group // power % 10
+        if digit == 0:
+            zero = bool(out)
+            continue
+        if zero:
+            out.append("零")
+            zero = False
+        out.append(_LOWER_DIGITS[digit] + unit)
+    return "".join(out)
+
+
+def _join(head: str, head_value: int, tail: int, tail_width: int) -> str:
+    """``head`` then ``tail``, with 零 where a zero digit lies between them (101000 → 十万零一千)."""
+    if tail == 0:
+        return head
+    zero = head_value % 10 == 0 or tail < 10 ** (tail_width - 1)
+    return head + ("零" if zero else "") + _integer_to_chinese(tail, top=False)
+
+
+def _integer_to_chinese(n: int, *, top: bool = True) -> str:
+    if n < 10**4:
+        text = _four_digits(n) if n else "零"
+    elif n < 10**8:
+        high, low = divmod(n, 10**4)
+        text = _join(_four_digits(high) + "万", high, low, 4)
+    else:
+        high, low = divmod(n, 10**8)
+        text = _join(_integer_to_chinese(high, top=False) + "亿", high, low, 8)
+    return text[1:] if top and text.startswith("一十") else text
+
+
+def to_chinese(number: int | Decimal | str, *, style: Literal["lower", "upper"] = "lower") -> str:
+    """Write a number in Chinese numerals: 555700 → 五十五万五千七百, 101000 → 十万零一千, 3.14 → 三点一四.
+
+    ``style="upper"`` gives the capital (大写) numerals used on financial documents (壹拾万零壹仟).
+    """
+    if isinstance(number, bool) or not isinstance(number, (int, Decimal, str)):
+        raise InputTypeError(f"to_chinese takes an int, Decimal or str, got {type(number).__name__}")
+    try:
+        value = Decimal(number)
+    except ArithmeticError as exc:
+        raise NotANumeralError(f"{number!r} is not a number") from exc
+    if not value.is_finite():
+        raise NotANumeralError(f"{number!r} is not a finite number")
+    if style not in ("lower", "upper"):
+        raise NotANumeralError(f"style must be 'lower' or 'upper', got {style!r}")
+    sign = "负" if value < 0 else ""
+    digits = format(abs(_canonical(value)), "f")
+    whole, _, fraction = digits.partition(".")
+    text = _integer_to_chinese(int(whole))
+    if style == "upper" and text.startswith("十"):
+        text = "一" + text
+    if fraction:
+        text += "点" + "".join(_LOWER_DIGITS[int(d)] for d in fraction)
+    if style == "upper":
+        text = text.translate(_UPPER)
+    return sign + text
+
+
+def _read_lines(name: str) -> tuple[str, ...]:
+    data = resources.files("gongwen").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    lines = (line.split("#", 1)[0].strip() for line in data.splitlines())
+    return tuple(line for line in lines if line)
+
+
+@attrs.frozen
+class StopList:
+    """What :func:`find_numbers` must not read as a number.
+
+    ``phrases`` are literal set phrases and slogans (一心一意, 三个代表); ``patterns`` are regular
+    expressions for names and codes (十一五, 二中, 333工程). Both are matched on the normalised text
+    (simplified, half-width), and a numeral that overlaps a match is skipped.
+    """
+
+    phrases: tuple[str, ...] = attrs.field(converter=tuple, default=())
+    patterns: tuple[str, ...] = attrs.field(converter=tuple, default=())
+
+    @classmethod
+    @cache
+    def default(cls) -> StopList:
+        """The lists shipped in ``gongwen/data``."""
+        return cls(_read_lines("stop_phrases.txt"), _read_lines("code_patterns.txt"))
+
+    def extend(self, phrases: Iterable[str] = (), patterns: Iterable[str] = ()) -> StopList:
+        """A new list with more phrases and patterns."""
+        return StopList(self.phrases + tuple(phrases), self.patterns + tuple(patterns))
+
+    def spans(self, folded: str) -> list[tuple[int, int]]:
+        """The ``(start, end)`` of every match in ``folded`` (normalised text)."""
+        return [m.span() for m in _stop_regex(self).finditer(folded, overlapped=True)]
+
+
+@cache
+def _stop_regex(stop: StopList) -> regex.Pattern[str]:
+    phrases = sorted({fold(p) for p in stop.phrases}, key=len, reverse=True)
+    parts = [regex.escape(p) for p in phrases] + [f"(?:{p})" for p in stop.patterns]
+    return regex.compile("|".join(parts) or r"(?!)")
+
+
+# A numeral in running text: Arabic and Chinese parts glued together (3万4000, 55.57万), and a magnitude
+# word that a PDF line break or a space separated from its number (8316\n万).
+_CN_RUN = rf"[{_CN_CHARS}]+(?:[点點][〇零一二三四五六七八九]+)?"
+_NUMERAL = regex.compile(
+    rf"(?:{_ARABIC}|{_CN_RUN})(?:{_ARABIC}|{_CN_RUN}|(?<=\d)[ \t]{{0,2}}\n?[ \t]{{0,2}}[万亿]+)*"
+)
+_MASK_CHARS = frozenset("xX×_＿*")
+_TALLY = ("共计", "合计", "总计", "累计", "共", "仅", "只有")
+_MAGNITUDE = regex.compile(r"[万亿]+$")
+
+
+@cache
+def _classifier_chars() -> frozenset[str]:
+    from gongwen.units import classifier_initials
+
+    return classifier_initials()
+
+
+def _accept_chinese(folded: str, start: int, end: int, surface: str) -> bool:
+    """Whether a numeral written only in Chinese characters is a number and not part of a phrase."""
+    before = folded[start - 1] if start else ""
+    after = folded[end : end + 1]
+    if before in ("第", "初", "周") or folded[max(0, start - 2) : start] == "星期":
+        return False  # ordinals, dates and weekdays: 第二, 初三, 周一
+    if all(c in DIGITS for c in surface) and len(surface) > 1:
+        # 二〇二四 is a year; 一一 (one by one), 四五 (four or five) are not one number
+        return any(c in _ZEROS for c in surface) or (len(surface) == 4 and after == "年")
+    if len(surface) == 1 and surface not in SMALL_UNITS and surface not in BIG_UNITS:
+        if not after or after not in _classifier_chars():
+            return False
+        if surface == "一" and not folded[max(0, start - 2) : start].endswith(_TALLY):
+            return False  # article-like 一: 一名教师, 一个学期
+    return True
+
+
+def find_numbers(text: str, *, stop: StopList | None = None) -> tuple[NumberMention, ...]:
+    """Every numeral of ``text`` with its span, exact value, surface and magnitude word.
+
+    >>> [(m.text, m.value) for m in find_numbers("全镇有初级中学2所,四所小学,投入55.57万元,一心一意")]
+    [('2', Decimal('2')), ('四', Decimal('4')), ('55.57万', Decimal('555700'))]
+    """
+    text = require_text(text)
+    folded = fold(text)
+    blocked = (stop or StopList.default()).spans(folded)
+    found = []
+    for match in _NUMERAL.finditer(folded):
+        start, end = match.span()
+        surface = match.group()
+        while surface and surface[-1] in ",.点":
+            surface, end = surface[:-1], end - 1
+        if not surface or any(s < end and start < e for s, e in blocked):
+            continue
+        before = folded[start - 1] if start else ""
+        after = folded[end : end + 1]
+        if before in _MASK_CHARS or after in _MASK_CHARS or (before.isascii() and before.isalpha()):
+            continue  # 20xx, 10__, top100, h1n1
+        try:
+            value = to_number(regex.sub(r"\s+", "", surface))
+        except NotANumeralError:
+            continue
+        if not any(c.isdigit() for c in surface) and not _accept_chinese(folded, start, end, surface):
+            continue
+        magnitude = _MAGNITUDE.search(surface)
+        found.append(
+            NumberMention(
+                span=Span(start, end),
+                text=text[start:end],
+                value=value,
+                magnitude=magnitude.group() if magnitude else None,
+            )
+        )
+    return tuple(found)
+
+
+def normalize_numbers(text: str, *, stop: StopList | None = None) -> str:
+    """``text`` with every Chinese numeral that :func:`find_numbers` accepts written in Arabic digits.
+
+    >>> normalize_numbers("四所小学,一万字,三个代表,统一")
+    '4所小学,10000字,三个代表,统一'
+    """
+    text = require_text(text)
+    out = []
+    position = 0
+    for mention in find_numbers(text, stop=stop):
+        if all(c.isdigit() or c in ".," or c in "万亿萬億" for c in fold(mention.text)):
+            continue  # already Arabic, magnitude word kept: 55.57万
+        out.append(text[position : mention.span.start])
+        out.append(format(mention.value, "f"))
+        position = mention.span.end
+    out.append(text[position:])
+    return "".join(out)

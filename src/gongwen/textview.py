@@ -1,0 +1,60 @@
+"""A same-length normalised view of a text, so that every rule can match one spelling while offsets stay valid.
+
+:func:`fold` maps full-width ASCII to half-width (５５．５７ → 55.57, （一） → (一), ： → :), the ideographic
+space to a space, and traditional characters to simplified ones (萬 → 万, 個 → 个, 問題 → 问题), one code
+point to one code point. Because the view has exactly the length of the original, an offset found in the
+view is an offset into the original text: rules match the view and read surfaces from the original.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+__all__ = ["fold", "to_simplified"]
+
+# Traditional characters that occur in government reports, and their simplified forms, aligned one to one.
+_TRADITIONAL = (
+    '學進實師區為動業開課職體設級發質強會組園辦務對點導題訓評員個創規項現機國結標兒長過優報傳時與專關認習達積劃計織極獎資總調'
+    '縣驗術統綜經層獲們來領隊數內參賽確檢備聞續責養團堅將斷論問繼舉準試類鄉屆選績議網從見萬訂書單寫編臺較際載錦圍識線構門價爭'
+    '義種費藝廣視應還轉據礎穩黨風間聯節鎮嚴電別兩蘇測觀審讀陽協愛監號崗頭記稱畢緊語討踐顯圖證運這針勵難擴執壇況鏈帶樣繞沒啟廳'
+    '條煉勢慶訊負揮鮮決樓處階錄豐掃絡環戰輪熱適訪檔東預講滿貫輔態終幫細納興濟復場冊匯維險貸樹眾綱裝農薦順龍競屬顧當讓隨補話減'
+    '變殘樂產榮護簽雙鍛財該鑒給覽鞏擬遠請齊灣宮籌揚異擇邊購亂練則圓掛葉無違諧遷紅蓋夠歡僅盤謂嘗約詳說響銳歷鍵張獨輕橋衛營錯慣'
+    '億橫島氣狀腦紛縱綠濱鷹車覺攝藍華慮譽幾幟溝戲聽簡饋庫離壯擔詢額濃紀貢獻陣縮談醫溫頂輻蘭贏勞療軌壓誰雜權勝親夢鋒馬訴擺聲輸'
+    '懷攏瀏災辭趨漸猶閱禮黃頻靚雖筆籠須彈戶韻錫緩贈聾啞貧稅轄婦儉鐘膽懲憂潛墻藥儀畝館棟鄭飲廠輩煙廚閣邏輯跡暫賬誤遲偉嬌廟遞謠'
+    '劍歸撫隱撐剛搗壞盡瀆兌瀝繕寬歲買齡脫滲雛銜誼籃灘賀畫紙寧碩塊潔諾糾駕駛輛賣銅許暢騰臨貳陸後麼隻雲係債貨貿漲於餘幣噸裏釐錢'
+    '範衝製鐵銀帳憑週頁註'
+)
+_SIMPLIFIED = (
+    '学进实师区为动业开课职体设级发质强会组园办务对点导题训评员个创规项现机国结标儿长过优报传时与专关认习达积划计织极奖资总调'
+    '县验术统综经层获们来领队数内参赛确检备闻续责养团坚将断论问继举准试类乡届选绩议网从见万订书单写编台较际载锦围识线构门价争'
+    '义种费艺广视应还转据础稳党风间联节镇严电别两苏测观审读阳协爱监号岗头记称毕紧语讨践显图证运这针励难扩执坛况链带样绕没启厅'
+    '条炼势庆讯负挥鲜决楼处阶录丰扫络环战轮热适访档东预讲满贯辅态终帮细纳兴济复场册汇维险贷树众纲装农荐顺龙竞属顾当让随补话减'
+    '变残乐产荣护签双锻财该鉴给览巩拟远请齐湾宫筹扬异择边购乱练则圆挂叶无违谐迁红盖够欢仅盘谓尝约详说响锐历键张独轻桥卫营错惯'
+    '亿横岛气状脑纷纵绿滨鹰车觉摄蓝华虑誉几帜沟戏听简馈库离壮担询额浓纪贡献阵缩谈医温顶辐兰赢劳疗轨压谁杂权胜亲梦锋马诉摆声输'
+    '怀拢浏灾辞趋渐犹阅礼黄频靓虽笔笼须弹户韵锡缓赠聋哑贫税辖妇俭钟胆惩忧潜墙药仪亩馆栋郑饮厂辈烟厨阁逻辑迹暂账误迟伟娇庙递谣'
+    '剑归抚隐撑刚捣坏尽渎兑沥缮宽岁买龄脱渗雏衔谊篮滩贺画纸宁硕块洁诺纠驾驶辆卖铜许畅腾临贰陆后么只云系债货贸涨于余币吨里厘钱'
+    '范冲制铁银账凭周页注'
+)
+
+
+@cache
+def _table() -> dict[int, str]:
+    table = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
+    table[0x3000] = " "
+    table.update({ord(t): s for t, s in zip(_TRADITIONAL, _SIMPLIFIED, strict=True)})
+    return table
+
+
+@cache
+def _simplify_table() -> dict[int, str]:
+    return {ord(t): s for t, s in zip(_TRADITIONAL, _SIMPLIFIED, strict=True)}
+
+
+def fold(text: str) -> str:
+    """The normalised view of ``text``: same length, half-width ASCII, simplified characters."""
+    return text.translate(_table())
+
+
+def to_simplified(text: str) -> str:
+    """``text`` with the traditional characters gongwen knows replaced by simplified ones (個 → 个)."""
+    return text.translate(_simplify_table())
