@@ -41,7 +41,7 @@ _DOC_TITLE = regex.compile(
 )
 # A preamble that opens a report, and a closing paragraph that ends one (GUIDELINES §1).
 _OPENING = regex.compile(
-    r"^[ \t]*(?:(?:\d{4}|\d{2}xx|20__|xxxx|xx|XX|~|_+)年(?:度)?(?:,|,|是|以来|来)"
+    r"^[ \t]*(?:(?:\d{4}|\d{2}xx|20__|xxxx|xx|XX|~|_+)年(?:度)?(?:,是|是|以来)"
     r"|[一二三四五六七八九十两几]+年来|近[一二三四五六七八九十几]*年来?|半年来|今年以来|本学期|本年度|这学期"
     r"|根据|为了?(?:进一步|认真|切实|深入)|在.{2,30}(?:领导|指导|关心|支持)下|时间过得|回顾|即将过去)"
     r"|总结如下|汇报如下|报告如下|如下:|以下几|现将|关键之年|重要之年|的一年。"
