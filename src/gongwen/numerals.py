@@ -14,7 +14,7 @@ The idiom and code lists are data files (``gongwen/data/stop_phrases.txt``, ``co
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
+from decimal import Context, Decimal, localcontext
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -60,9 +60,21 @@ _THOUSANDS = regex.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
 def _canonical(value: Decimal) -> Decimal:
     """``value`` without trailing zeros or an exponent: 555700.00 → 555700, 0.50 → 0.5."""
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
+    with localcontext(_wide(value)):
+        if value == value.to_integral_value():
+            return value.quantize(Decimal(1))
+        return value.normalize()
+
+
+def _wide(value: Decimal, digits: int = 0) -> Context:
+    """A decimal context precise enough that nothing is rounded: ``value`` and ``digits`` more digits.
+
+    The default context keeps 28 digits, so 一万亿亿亿 or a 30-digit code would be rounded (or raise
+    ``InvalidOperation`` when quantized).
+    """
+    exponent = value.as_tuple().exponent
+    scale = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return Context(prec=max(28, value.adjusted() + 1 + scale + digits + 2))
 
 
 def to_number(text: str) -> Decimal:
@@ -84,8 +96,10 @@ def to_number(text: str) -> Decimal:
         body = body[1:]
     if not body:
         raise NotANumeralError(f"{text!r} is empty: pass a numeral such as '55.57万' or '五十五万'")
-    value = _parse_body(body, text)
-    return _canonical(-value if negative else value)
+    # Each character adds at most 8 digits (亿), so this precision keeps every step exact.
+    with localcontext(Context(prec=28 + 8 * len(body))):
+        value = _parse_body(body, text)
+        return _canonical(-value if negative else value)
 
 
 def _tokens(body: str, original: str) -> list[tuple[str, str]]:
@@ -157,7 +171,7 @@ def _parse_body(body: str, original: str) -> Decimal:
         if surface in SMALL_UNITS:
             unit = SMALL_UNITS[surface]
             if pending is None:
-                if unit == 10 and section == 0 and previous in ("", "zero", "big"):
+                if unit == 10 and (previous == "zero" or (section == 0 and previous in ("", "big"))):
                     pending = Decimal(1)
                 else:
                     raise NotANumeralError(f"{original!r}: {surface!r} needs a digit before it")
@@ -189,6 +203,7 @@ def _parse_body(body: str, original: str) -> Decimal:
     return total + section
 
 
+_MAX_DIGITS = 400  # to_chinese refuses numbers of more digits than this (10**400 is 一亿亿…亿)
 _UPPER = str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")
 _LOWER_DIGITS = "零一二三四五六七八九"
 
@@ -244,8 +259,10 @@ def to_chinese(number: int | Decimal | str, *, style: Literal["lower", "upper"] 
         raise NotANumeralError(f"{number!r} is not a finite number")
     if style not in ("lower", "upper"):
         raise NotANumeralError(f"style must be 'lower' or 'upper', got {style!r}")
+    if value and value.adjusted() >= _MAX_DIGITS:
+        raise NotANumeralError(f"{number!r} is too large to write in Chinese numerals")
     sign = "负" if value < 0 else ""
-    digits = format(abs(_canonical(value)), "f")
+    digits = format(_canonical(value.copy_abs()), "f")
     whole, _, fraction = digits.partition(".")
     text = _integer_to_chinese(int(whole))
     if style == "upper" and text.startswith("十"):
@@ -321,11 +338,17 @@ def _accept_chinese(folded: str, start: int, end: int, surface: str) -> bool:
     after = folded[end : end + 1]
     if before in ("第", "初", "周") or folded[max(0, start - 2) : start] == "星期":
         return False  # ordinals, dates and weekdays: 第二, 初三, 周一
+    if before in ("几", "数") and surface[0] in SMALL_UNITS:
+        return False  # an indefinite number: 几十个, 数十人, 数百名
+    if folded[max(0, start - 2) : start] == "分之":
+        return True  # the numerator of a fraction: 三分之一, 百分之五
     if all(c in DIGITS for c in surface) and len(surface) > 1:
         # 二〇二四 is a year; 一一 (one by one), 四五 (four or five) are not one number
         return any(c in _ZEROS for c in surface) or (len(surface) == 4 and after == "年")
-    if len(surface) == 1 and surface not in SMALL_UNITS and surface not in BIG_UNITS:
-        if not after or after not in _classifier_chars():
+    if len(surface) == 1 and surface not in BIG_UNITS:
+        # a lone digit (or 十) counts only before a classifier: 四所, 十个, 十余人 — not 十分重视, 十佳
+        following = folded[end + 1 : end + 2] if after in ("余", "多") else after
+        if not following or following not in _classifier_chars():
             return False
         if surface == "一" and not folded[max(0, start - 2) : start].endswith(_TALLY):
             return False  # article-like 一: 一名教师, 一个学期

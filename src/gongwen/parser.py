@@ -1,23 +1,100 @@
-"""The entry point: :func:`parse` turns one text into a :class:`~gongwen.model.Report`."""
+"""The entry points: :func:`parse` turns one text into a :class:`~gongwen.model.Report`, and
+:func:`extract_metrics` finds the metrics of a text or one of its documents."""
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
+
+import attrs
+
+from gongwen.context import Context
 from gongwen.errors import require_text
-from gongwen.model import Report
+from gongwen.extractors import Extractor, run_extractors
+from gongwen.model import Document, Heading, Metric, Noise, Report, Section, Span
 from gongwen.noise import find_noise
 from gongwen.outline import build_outline, find_candidates, split_documents
+from gongwen.textview import fold
 
-__all__ = ["parse"]
+__all__ = ["extract_metrics", "parse"]
 
 
-def parse(text: str) -> Report:
+def parse(text: str, *, extractors: Sequence[Extractor | str] | None = None) -> Report:
     """Parse a report (or a scraped page of several): documents, noise, outline and metrics.
 
-    Offsets in the result index ``text`` exactly as passed in.
+    ``extractors`` are the metric extractors to run, as objects or registered names (default: every
+    registered one, i.e. the built-in ``"metrics"`` plus yours). Offsets in the result index ``text``
+    exactly as passed in.
     """
     text = require_text(text)
     noise = find_noise(text)
     candidates = find_candidates(text, noise=noise)
     documents = split_documents(text, noise=noise, candidates=candidates)
     outline = build_outline(text, documents, candidates)
-    return Report(text=text, documents=outline.documents, noise=noise, headings=outline.headings)
+    folded = fold(text)
+    metrics: list[Metric] = []
+    for document in outline.documents:
+        context = _context(text, folded, document, noise, outline.headings)
+        metrics.extend(_place(metric, document) for metric in run_extractors(context, extractors))
+    return Report(
+        text=text, documents=outline.documents, noise=noise, headings=outline.headings, metrics=metrics
+    )
+
+
+def extract_metrics(
+    text_or_document: str | Document,
+    text: str | None = None,
+    *,
+    extractors: Sequence[Extractor | str] | None = None,
+) -> tuple[Metric, ...]:
+    """The metrics of a text, or of one :class:`~gongwen.model.Document` of ``text``
+    (``extract_metrics(report.documents[1], report.text)``), each linked to its section."""
+    if isinstance(text_or_document, Document):
+        if text is None:
+            raise TypeError("pass the text the document belongs to: extract_metrics(document, text)")
+        full = require_text(text)
+        document = text_or_document
+        noise = find_noise(full)
+        context = _context(full, fold(full), document, noise, _headings_of(document))
+        return tuple(_place(m, document) for m in run_extractors(context, extractors))
+    return parse(require_text(text_or_document), extractors=extractors).metrics
+
+
+def _headings_of(document: Document) -> list[Heading]:
+    return [s.heading for s in (document.root.walk() if document.root else ()) if s.heading is not None]
+
+
+def _context(
+    text: str, folded: str, document: Document, noise: Sequence[Noise], headings: Sequence[Heading]
+) -> Context:
+    skip = [n.span for n in noise if document.span.overlaps(n.span)]
+    for heading in headings:
+        if document.span.contains(heading.span):
+            marker_end = heading.span.start + len(heading.marker)
+            skip.append(Span(heading.span.start, marker_end))
+    if document.title_span is not None:
+        skip.append(document.title_span)
+    return Context(text, folded, document.span, tuple(skip), document.index)
+
+
+def _place(metric: Metric, document: Document) -> Metric:
+    """The metric with its document and the innermost section that holds it."""
+    section = _innermost(document.root, metric.span.start) if document.root else None
+    heading = None if section is None or section.heading is None else section.heading
+    return attrs.evolve(
+        metric,
+        document=document.index,
+        section=() if section is None else section.path,
+        heading=None if heading is None else heading.index,
+    )
+
+
+def _innermost(root: Section, offset: int) -> Section:
+    node = root
+    while node.children:
+        starts = [child.span.start for child in node.children]
+        index = bisect.bisect_right(starts, offset) - 1
+        if index < 0 or not node.children[index].span.start <= offset < node.children[index].span.end:
+            break
+        node = node.children[index]
+    return node

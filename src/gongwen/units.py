@@ -50,13 +50,13 @@ DEFAULT_UNITS: tuple[Unit, ...] = (
     *_table(
         _C,
         "人次 场次 架次 户次 人 名 位 所 个 台 户 册 间 期 篇 次 项 场 家 件 套 辆 条 支 节 字 处 座 本 张 批 "
-        "对 组 种 类 校 班 枚 份 幢 栋 起 部 首 幅 棵 株 头 匹 艘 块 片 盏 宗 例 封 卷 课时 门 村 "
-        "元/人=元 册/人 课 项次 辆次 吨次 只 把 轮 届",
+        "对 组 种 类 校 班 枚 份 幢 栋 起 部 首 幅 棵 株 头 匹 艘 块 片 盏 宗 例 封 卷 门 堂 "
+        "项次 辆次 只 把 轮",
     ),
     *_table(MetricKind.AREA, "平方公里 平方千米=平方公里 平方米 平米=平方米 ㎡=平方米 m²=平方米 m2=平方米 亩 公顷 hm²=公顷 km²=平方公里"),
     *_table(MetricKind.LENGTH, "公里 千米=公里 km=公里 米 厘米 毫米 延米"),
     *_table(MetricKind.MASS, "吨 公斤 千克=公斤 kg=公斤 克 斤"),
-    *_table(MetricKind.VOLUME, "立方米 m³=立方米 方=立方米 升 毫升"),
+    *_table(MetricKind.VOLUME, "立方米 m³=立方米 升 毫升"),
     *_table(MetricKind.DURATION, "个月 小时 分钟 学时 天 日 年 周"),
     *_table(MetricKind.AGE, "周岁 岁"),
     *_table(MetricKind.SCORE, "分"),

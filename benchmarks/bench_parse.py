@@ -1,0 +1,76 @@
+"""Speed of a full ``gongwen.parse`` against JioNLP's ``jionlp.extract_money`` on the same texts.
+
+    .venv/bin/python benchmarks/bench_parse.py [--repeat 7] [--corpus DIR]
+
+JioNLP is an optional benchmark dependency, not a dependency of gongwen (``.venv/bin/pip install jionlp``);
+without it the script says so and times gongwen alone.
+
+The two do different amounts of work. ``gongwen.parse`` finds the documents, the page noise, the heading
+outline and every metric (money, percentages, counts, areas …, with qualifier and subject);
+``extract_money`` finds and parses amounts of money only. JioNLP is timed the two ways its documentation
+allows: the whole text in one call (its docstring example passes a multi-line article), and sentence by
+sentence after ``jionlp.split_sentence`` (the split itself is not timed). The faster of the two is used
+for the ratio.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import statistics
+from collections.abc import Callable
+from typing import Any
+
+import _bench
+
+import gongwen
+
+try:
+    from gongwen import parse
+except ImportError:  # older trees export parse from gongwen.parser only
+    from gongwen.parser import parse
+
+
+def load_jionlp() -> Any | None:
+    """JioNLP, imported quietly (it prints a banner on import), or ``None`` if it is not installed."""
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            import jionlp
+    except ImportError:
+        return None
+    return jionlp
+
+
+def main() -> None:
+    args = _bench.arguments(__doc__.splitlines()[0])
+    folder, texts = _bench.corpus(args.corpus)
+    chars = sum(map(len, texts))
+    print(_bench.header(folder, texts, args.repeat))
+    ours = _bench.clock(parse, texts, args.repeat)
+    print(_bench.row(f"gongwen.parse ({gongwen.__version__})", chars, ours))
+    reports = [parse(text) for text in texts]
+    metrics = [m for report in reports for m in report.metrics]
+    money = sum(1 for m in metrics if m.kind == "money")
+
+    jionlp = load_jionlp()
+    if jionlp is None:
+        print("\nJioNLP is not installed, so only gongwen was timed: .venv/bin/pip install jionlp")
+        print(f"\ngongwen found {len(metrics)} metrics, {money} of them money.")
+        return
+    extract: Callable[..., list[dict[str, Any]]] = jionlp.ner.extract_money
+    split = [jionlp.split_sentence(text, criterion="coarse") for text in texts]
+    whole = _bench.clock(extract, texts, args.repeat)
+    by_sentence = _bench.clock(lambda sentences: [extract(s) for s in sentences], split, args.repeat)
+    version = getattr(jionlp, "__version__", "?")
+    print(_bench.row(f"jionlp.extract_money ({version}), whole", chars, whole))
+    print(_bench.row("jionlp.extract_money, by sentence", chars, by_sentence))
+    best = min(statistics.median(whole), statistics.median(by_sentence))
+    ratio = (chars / statistics.median(ours)) / (chars / best)
+    print(f"  parse / extract_money speed ratio (JioNLP's faster way): {ratio:.2f}x")
+
+    found = sum(len(extract(text)) for text in texts)
+    print(f"\ngongwen found {len(metrics)} metrics, {money} of them money; JioNLP found {found} amounts")
+
+
+if __name__ == "__main__":
+    main()

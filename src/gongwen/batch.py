@@ -1,0 +1,799 @@
+"""Parsing a corpus: many reports in parallel, in input order, and tables of what they hold.
+
+* :func:`parse_many` parses texts and files on all cores and yields the :class:`~gongwen.model.Report`
+  objects in input order.
+* :func:`report_rows` flattens one Report into rows for the ``documents``, ``headings`` and ``metrics``
+  tables (each row names its file, document and section path), the rows ``gongwen batch`` writes and
+  :mod:`gongwen.integrations.dask` builds its frames from.
+* :func:`find_files` expands files, folders and glob patterns into the files to parse.
+* :func:`write_tables` is ``gongwen batch``: it parses every file under the inputs into csv, jsonl or
+  parquet tables in a folder, with a manifest so that a re-run skips the files already done.
+
+Work is spread over processes with :class:`concurrent.futures.ProcessPoolExecutor`. As with any use of
+``multiprocessing``, a script that calls these functions with ``workers`` other than 1 should do so under
+``if __name__ == "__main__":`` (needed where processes are spawned rather than forked: Windows, macOS,
+and Linux from Python 3.14 on).
+"""
+
+from __future__ import annotations
+
+import csv
+import fnmatch
+import functools
+import glob
+import importlib.util
+import itertools
+import json
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import IO, Any, Literal, TypeVar
+
+import attrs
+
+from gongwen.errors import GongwenError
+from gongwen.io import decode_with_encoding, read_text
+from gongwen.model import Heading, Metric, Report, Span
+from gongwen.parser import parse
+
+__all__ = [
+    "BatchSummary",
+    "FileOutcome",
+    "find_files",
+    "package_version",
+    "parse_file",
+    "parse_many",
+    "report_rows",
+    "table_columns",
+    "table_dtypes",
+    "write_tables",
+]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+Format = Literal["csv", "jsonl", "parquet"]
+FORMATS: tuple[str, ...] = ("csv", "jsonl", "parquet")
+TABLES: tuple[str, ...] = ("documents", "headings", "metrics", "failures")
+MANIFEST = "manifest.jsonl"
+
+# ---------------------------------------------------------------------------------------------------------
+# Ordered parallel map
+
+
+def _resolve_workers(workers: int | None, count: int | None) -> int:
+    if workers is None:
+        workers = os.cpu_count() or 1
+    if isinstance(workers, bool) or not isinstance(workers, int):
+        raise TypeError(f"workers must be an int or None, got {type(workers).__name__}")
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1 (or None for all cores), got {workers}")
+    if count is not None:
+        workers = max(1, min(workers, count))
+    return workers
+
+
+def _default_chunksize(count: int | None, workers: int) -> int:
+    if count is None:
+        return 4
+    return max(1, min(16, count // (workers * 8)))
+
+
+def _run_chunk(func: Callable[[T], R], chunk: Sequence[T]) -> tuple[list[R], BaseException | None]:
+    """Apply ``func`` to each item; on an exception, the results so far and the exception."""
+    results: list[R] = []
+    for item in chunk:
+        try:
+            results.append(func(item))
+        except Exception as exc:
+            return results, exc
+    return results, None
+
+
+def _ordered_map(
+    func: Callable[[T], R], items: Iterable[T], *, workers: int | None, chunksize: int | None = None
+) -> Generator[R, None, None]:
+    """``map(func, items)`` over a process pool, in input order, reading ``items`` lazily.
+
+    ``func`` must be picklable (a module-level function). At most a few chunks per worker are in flight,
+    so memory stays bounded however long ``items`` is. An exception raised by ``func`` is raised here
+    after the results of the items before it have been yielded.
+    """
+    count = len(items) if isinstance(items, Sequence) else None
+    n = _resolve_workers(workers, count)
+    if n == 1:
+        yield from map(func, items)
+        return
+    size = chunksize if chunksize is not None else _default_chunksize(count, n)
+    if size < 1:
+        raise ValueError(f"chunksize must be at least 1, got {size}")
+    source = iter(items)
+    pool = ProcessPoolExecutor(max_workers=n)
+    pending: deque[Future[tuple[list[R], BaseException | None]]] = deque()
+
+    def submit() -> bool:
+        chunk = list(itertools.islice(source, size))
+        if not chunk:
+            return False
+        pending.append(pool.submit(_run_chunk, func, chunk))
+        return True
+
+    try:
+        more = True
+        while more and len(pending) < n * 4:
+            more = submit()
+        while pending:
+            results, error = pending.popleft().result()
+            if more:
+                more = submit()
+            yield from results
+            if error is not None:
+                raise error
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# parse_many
+
+
+def _parse_item(item: str | os.PathLike[str]) -> Report:
+    if isinstance(item, os.PathLike):
+        return parse(read_text(item))
+    return parse(item)
+
+
+def parse_many(
+    items: Iterable[str | os.PathLike[str]], *, workers: int | None = None, chunksize: int | None = None
+) -> Iterator[Report]:
+    """Parse many reports in parallel; yield their Reports in input order.
+
+    Each item is either the text of a report (a ``str``) or a file to read (any :class:`os.PathLike`,
+    e.g. a :class:`pathlib.Path`; it is read with :func:`gongwen.io.read_text`, so any encoding it
+    supports). Wrap file names in :class:`~pathlib.Path`: a plain ``str`` is always taken as text.
+
+    ``workers=None`` uses every core (``os.cpu_count()``), ``workers=1`` parses in this process, one item
+    at a time. Items are sent to the worker processes in chunks of ``chunksize`` (chosen from the number of
+    items when omitted) and ``items`` is consumed lazily, so a generator over a large corpus is fine.
+
+    If an item cannot be parsed (a file that is missing or not text), its exception is raised after the
+    Reports of all the items before it, with a note naming the item. To go on past bad files, use
+    :func:`write_tables` (``gongwen batch``), which records them as failures.
+
+    >>> from pathlib import Path
+    >>> [len(r.headings) for r in parse_many(["一、总体情况\\n二、存在问题", "无标题"], workers=1)]
+    [2, 0]
+    """
+    done = 0
+    try:
+        for report in _ordered_map(_parse_item, items, workers=workers, chunksize=chunksize):
+            done += 1
+            yield report
+    except Exception as exc:
+        what = ""
+        if isinstance(items, Sequence) and done < len(items):
+            item = items[done]
+            what = os.fspath(item) if isinstance(item, os.PathLike) else f"a text of {len(item)} characters"
+            what = f" ({what})"
+        exc.add_note(f"gongwen.parse_many: while parsing item {done}{what}")
+        raise
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Tables
+
+
+@functools.cache
+def table_columns() -> Mapping[str, tuple[str, ...]]:
+    """The columns of the ``documents``, ``headings``, ``metrics`` and ``failures`` tables, in order."""
+    heading = Heading(
+        index=0,
+        span=Span(0, 0),
+        line=0,
+        style="",
+        marker="",
+        number=None,
+        level=1,
+        title="",
+        inline=False,
+        document=0,
+    )
+    metric = Metric(span=Span(0, 0), text="", value=None, unit="", kind="other")
+    lead = ("file", "document", "section")
+    return {
+        "documents": ("file", "document", "start", "end", "title", "headings", "metrics"),
+        "headings": lead + tuple(k for k in heading.to_dict() if k not in lead),
+        "metrics": lead + tuple(k for k in metric.to_dict() if k not in lead),
+        "failures": ("file", "error", "message"),
+    }
+
+
+_INT_COLUMNS = frozenset(
+    {
+        "document",
+        "start",
+        "end",
+        "index",
+        "line",
+        "number",
+        "level",
+        "parent",
+        "heading",
+        "headings",
+        "metrics",
+    }
+)
+_BOOL_COLUMNS = frozenset({"inline", "redacted"})
+
+
+def table_dtypes(table: str) -> dict[str, str]:
+    """pandas dtypes for a table's columns: nullable ``Int64``/``boolean``, ``object`` for text.
+
+    Quantities (``value``, ``low``, ``high``) stay exact decimal strings.
+    """
+    return {
+        column: "Int64" if column in _INT_COLUMNS else "boolean" if column in _BOOL_COLUMNS else "object"
+        for column in table_columns()[table]
+    }
+
+
+def report_rows(report: Report, *, file: str = "") -> dict[str, list[dict[str, Any]]]:
+    """One Report as rows of the ``documents``, ``headings`` and ``metrics`` tables.
+
+    Every row starts with ``file`` (as given), ``document`` (its index in the report) and, for headings
+    and metrics, ``section``: the titles of the sections from the top of the outline down to the item,
+    joined by `` > `` (for a heading, down to and including its own title). The other columns are the
+    item's fields as in ``to_dict()``; quantities are exact decimal strings.
+    """
+    paths: dict[int, str] = {}
+    for section in report.walk():
+        if section.heading is not None:
+            paths[section.heading.index] = " > ".join(section.path)
+    heading_counts = {d.index: 0 for d in report.documents}
+    metric_counts = {d.index: 0 for d in report.documents}
+    headings = []
+    for heading, row in zip(report.headings, report.headings_table(), strict=True):
+        heading_counts[heading.document] = heading_counts.get(heading.document, 0) + 1
+        lead = {
+            "file": file,
+            "document": heading.document,
+            "section": paths.get(heading.index, heading.title),
+        }
+        headings.append(lead | {k: v for k, v in row.items() if k not in lead})
+    metrics = []
+    for metric, row in zip(report.metrics, report.metrics_table(), strict=True):
+        metric_counts[metric.document] = metric_counts.get(metric.document, 0) + 1
+        lead = {"file": file, "document": metric.document, "section": row.get("section", "")}
+        metrics.append(lead | {k: v for k, v in row.items() if k not in lead})
+    documents = [
+        {
+            "file": file,
+            "document": d.index,
+            "start": d.span.start,
+            "end": d.span.end,
+            "title": d.title,
+            "headings": heading_counts.get(d.index, 0),
+            "metrics": metric_counts.get(d.index, 0),
+        }
+        for d in report.documents
+    ]
+    return {"documents": documents, "headings": headings, "metrics": metrics}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Finding files
+
+
+def _walk(folder: Path, pattern: str) -> list[Path]:
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith(".") and fnmatch.fnmatch(name, pattern):
+                found.append(Path(dirpath) / name)
+    return found
+
+
+def _discover(inputs: Iterable[str | os.PathLike[str]], pattern: str) -> tuple[list[Path], list[str]]:
+    files: list[Path] = []
+    missing: list[str] = []
+    seen: set[str] = set()
+
+    def add(path: Path) -> None:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            files.append(path)
+
+    for raw in inputs:
+        given = os.fspath(raw)
+        path = Path(given)
+        if path.is_dir():
+            for found in _walk(path, pattern):
+                add(found)
+        elif path.exists():
+            add(path)
+        elif glob.has_magic(given):
+            matches = sorted(glob.glob(given, recursive=True))
+            for match in matches:
+                candidate = Path(match)
+                if candidate.is_dir():
+                    for found in _walk(candidate, pattern):
+                        add(found)
+                elif candidate.is_file():
+                    add(candidate)
+            if not matches:
+                missing.append(given)
+        else:
+            missing.append(given)
+    return files, missing
+
+
+def find_files(inputs: Iterable[str | os.PathLike[str]], *, pattern: str = "*.txt") -> list[Path]:
+    """The files to parse: each input is a file (taken whatever its name), a folder (every file under it
+    whose name matches ``pattern``, recursively, hidden ones skipped) or a glob pattern (``corpus/**/*.txt``).
+
+    In input order, sorted within a folder, each file once. Raises :class:`FileNotFoundError` for an input
+    that is not a file or folder and matches nothing.
+    """
+    files, missing = _discover(inputs, pattern)
+    if missing:
+        raise FileNotFoundError(f"no such file or folder, and no file matches it as a pattern: {missing[0]}")
+    return files
+
+
+# ---------------------------------------------------------------------------------------------------------
+# One file in a worker
+
+
+@attrs.frozen
+class FileOutcome:
+    """What parsing one file gave: its table rows, or the error that stopped it."""
+
+    file: str
+    ok: bool
+    tables: dict[str, list[dict[str, Any]]] = attrs.field(factory=dict)
+    encoding: str | None = None
+    chars: int = 0
+    seconds: float = 0.0
+    error: str | None = None
+    message: str | None = None
+
+
+def parse_file(path: str | os.PathLike[str], *, file: str | None = None) -> FileOutcome:
+    """Read, decode and parse one file into its table rows; never raises for a bad file.
+
+    ``file`` is the name written in the rows (default: the path as given). A file that cannot be read,
+    decoded or parsed gives ``ok=False`` with the exception's type name and message.
+    """
+    name = os.fspath(path) if file is None else file
+    started = time.perf_counter()
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+        text, encoding = decode_with_encoding(data, name=name)
+        report = parse(text)
+        tables = report_rows(report, file=name)
+    except Exception as exc:
+        message = str(exc)
+        if isinstance(exc, OSError) and exc.strerror:
+            message = f"{name}: {exc.strerror}"
+        return FileOutcome(
+            file=name,
+            ok=False,
+            seconds=time.perf_counter() - started,
+            error=type(exc).__name__,
+            message=message,
+        )
+    return FileOutcome(
+        file=name,
+        ok=True,
+        tables=tables,
+        encoding=encoding,
+        chars=len(text),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _parse_job(job: tuple[str, str]) -> FileOutcome:
+    return parse_file(job[0], file=job[1])
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Table writers
+
+
+def _import_pandas_for_parquet() -> Any:
+    try:
+        import pandas
+
+        if importlib.util.find_spec("pyarrow") is None:
+            raise ImportError("pyarrow")
+    except ImportError as exc:
+        raise GongwenError(
+            "--format parquet needs pandas and pyarrow: pip install 'gongwen[pandas]' pyarrow "
+            "(or use --format csv or jsonl)"
+        ) from exc
+    return pandas
+
+
+def _csv_value(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return " > ".join(str(v) for v in value)
+    return value
+
+
+class _Writer:
+    """Appends rows to one table file (csv or jsonl), or collects them (parquet)."""
+
+    def __init__(self, path: Path, fmt: str, columns: tuple[str, ...]) -> None:
+        self.path, self.fmt, self.columns = path, fmt, columns
+        self.rows: list[dict[str, Any]] = []
+        self.handle: IO[str] | None = None
+        self.csv: Any = None
+        if fmt == "csv":
+            fresh = not path.exists() or path.stat().st_size == 0
+            mode, encoding = ("w", "utf-8-sig") if fresh else ("a", "utf-8")
+            self.handle = open(path, mode, encoding=encoding, newline="")  # noqa: SIM115 - closed in close()
+            self.csv = csv.writer(self.handle)
+            if fresh:
+                self.csv.writerow(columns)
+        elif fmt == "jsonl":
+            self.handle = open(path, "a", encoding="utf-8")  # noqa: SIM115 - closed in close()
+
+    def write(self, row: dict[str, Any]) -> None:
+        if self.fmt == "csv":
+            self.csv.writerow([_csv_value(row.get(c)) for c in self.columns])
+        elif self.fmt == "jsonl":
+            assert self.handle is not None
+            self.handle.write(json.dumps({c: row.get(c) for c in self.columns}, ensure_ascii=False) + "\n")
+        else:
+            self.rows.append(row)
+
+    def flush(self) -> None:
+        if self.handle is not None:
+            self.handle.flush()
+
+    def close(self, kept: Any = None) -> None:
+        if self.handle is not None:
+            self.handle.close()
+            self.handle = None
+            return
+        if self.fmt == "parquet":
+            pandas = _import_pandas_for_parquet()
+            table = self.path.name.rsplit(".", 1)[0]
+            frame = pandas.DataFrame(self.rows, columns=list(self.columns))
+            if kept is not None and len(kept):
+                frame = pandas.concat([kept, frame], ignore_index=True) if len(frame) else kept
+            frame = frame.astype(table_dtypes(table))
+            tmp = self.path.with_name(self.path.name + ".tmp")
+            frame.to_parquet(tmp, index=False)
+            os.replace(tmp, self.path)
+
+
+def _filter_text_table(path: Path, fmt: str, columns: tuple[str, ...], keep: set[str]) -> None:
+    """Drop the rows of files not in ``keep`` from an existing csv or jsonl table (rewrite only if needed)."""
+    if not path.exists():
+        return
+    if fmt == "csv":
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle)
+            header = next(reader, None)
+            if header is None:
+                return
+            if tuple(header) != columns:
+                raise GongwenError(
+                    f"{path} has other columns than this version of gongwen writes; "
+                    "use --force to redo the batch, or another --out folder"
+                )
+            width = len(columns)
+            stale = any(len(r) != width or r[0] not in keep for r in reader)
+        if not stale:
+            return
+        tmp = path.with_name(path.name + ".tmp")
+        with (
+            open(path, encoding="utf-8-sig", newline="") as src,
+            open(tmp, "w", encoding="utf-8-sig", newline="") as dst,
+        ):
+            reader = csv.reader(src)
+            writer = csv.writer(dst)
+            writer.writerow(next(reader))
+            for r in reader:
+                if len(r) == width and r[0] in keep:
+                    writer.writerow(r)
+        os.replace(tmp, path)
+        return
+    kept_lines: list[str] = []
+    stale = False
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            try:
+                record = json.loads(line)
+            except ValueError:
+                stale = True
+                continue
+            if isinstance(record, dict) and record.get("file") in keep:
+                if set(record) != set(columns):
+                    raise GongwenError(
+                        f"{path} has other columns than this version of gongwen writes; "
+                        "use --force to redo the batch, or another --out folder"
+                    )
+                kept_lines.append(line if line.endswith("\n") else line + "\n")
+            else:
+                stale = True
+    if stale:
+        tmp = path.with_name(path.name + ".tmp")
+        with open(tmp, "w", encoding="utf-8") as handle:
+            handle.writelines(kept_lines)
+        os.replace(tmp, path)
+
+
+def _read_parquet_kept(path: Path, columns: tuple[str, ...], keep: set[str]) -> Any:
+    if not path.exists():
+        return None
+    pandas = _import_pandas_for_parquet()
+    frame = pandas.read_parquet(path)
+    if tuple(frame.columns) != columns:
+        raise GongwenError(
+            f"{path} has other columns than this version of gongwen writes; "
+            "use --force to redo the batch, or another --out folder"
+        )
+    return frame[frame["file"].isin(keep)]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# write_tables
+
+
+@attrs.frozen
+class BatchSummary:
+    """What one :func:`write_tables` run did."""
+
+    out: Path
+    format: str
+    found: int
+    skipped: int
+    parsed: int
+    failed: int
+    documents: int
+    headings: int
+    metrics: int
+    seconds: float
+    interrupted: bool = False
+    failures: tuple[tuple[str, str, str], ...] = ()
+
+    @property
+    def attempted(self) -> int:
+        """Files parsed or failed in this run (not the ones skipped as already done)."""
+        return self.parsed + self.failed
+
+    @property
+    def files_per_second(self) -> float:
+        return self.attempted / self.seconds if self.seconds > 0 else 0.0
+
+
+def package_version() -> str:
+    """The installed gongwen's version: ``gongwen.__version__``, else the distribution's metadata."""
+    import gongwen
+
+    found = getattr(gongwen, "__version__", None)
+    if isinstance(found, str):
+        return found
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("gongwen")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree that is not installed
+        return "unknown"
+
+
+def _load_manifest(path: Path) -> dict[str, dict[str, Any]]:
+    records: dict[str, dict[str, Any]] = {}
+    if not path.exists():
+        return records
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue  # a line cut short by an interrupted run
+            if isinstance(record, dict) and isinstance(record.get("path"), str):
+                records[record["path"]] = record
+    return records
+
+
+def _existing_format(out: Path) -> str | None:
+    for fmt in FORMATS:
+        if any((out / f"{table}.{fmt}").exists() for table in TABLES):
+            return fmt
+    return None
+
+
+ProgressCallback = Callable[[int, int, int, FileOutcome], None]
+
+
+def write_tables(
+    inputs: Iterable[str | os.PathLike[str]],
+    out: str | os.PathLike[str],
+    *,
+    format: str = "csv",
+    workers: int | None = None,
+    force: bool = False,
+    pattern: str = "*.txt",
+    chunksize: int | None = None,
+    progress: ProgressCallback | None = None,
+) -> BatchSummary:
+    """Parse every file under ``inputs`` into tables in the folder ``out`` (this is ``gongwen batch``).
+
+    Writes ``documents``, ``headings``, ``metrics`` and ``failures`` as ``.csv`` (UTF-8 with a BOM, so
+    Excel opens it), ``.jsonl`` or ``.parquet`` (needs pandas and pyarrow), and ``manifest.jsonl``: one
+    line per file done, with its size and modification time. A file that cannot be read, decoded or
+    parsed becomes a row of ``failures`` (file, error type, message) and the batch goes on.
+
+    Run again over the same ``out``, it skips the files the manifest lists with the same size, mtime and
+    gongwen version, keeps their rows, and parses the rest (new or changed files); ``force=True`` starts
+    over. ``progress(done, total, failed, outcome)`` is called after each file.
+    """
+    if format not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, got {format!r}")
+    if format == "parquet":
+        _import_pandas_for_parquet()
+    started = time.perf_counter()
+    out_dir = Path(out)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise GongwenError(f"--out {out_dir} is a file, not a folder")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    manifest_path = out_dir / MANIFEST
+    if force:
+        for fmt in FORMATS:
+            for table in TABLES:
+                (out_dir / f"{table}.{fmt}").unlink(missing_ok=True)
+        manifest_path.unlink(missing_ok=True)
+    else:
+        existing = _existing_format(out_dir)
+        if existing is not None and existing != format:
+            raise GongwenError(
+                f"{out_dir} holds {existing} tables from an earlier run: use --format {existing} "
+                "to resume it, --force to start over, or another --out folder"
+            )
+
+    version = package_version()
+    files, missing = _discover(inputs, pattern)
+    previous = _load_manifest(manifest_path)
+    done: dict[str, dict[str, Any]] = {}
+    jobs: list[tuple[str, str]] = []
+    stats: dict[str, tuple[int, int]] = {}
+    for path in files:
+        key = os.path.realpath(path)
+        try:
+            st = path.stat()
+        except OSError:
+            jobs.append((str(path), str(path)))
+            continue
+        stats[key] = (st.st_size, st.st_mtime_ns)
+        record = previous.get(key)
+        if (
+            record is not None
+            and record.get("size") == st.st_size
+            and record.get("mtime_ns") == st.st_mtime_ns
+            and record.get("gongwen") == version
+            and record.get("format") == format
+        ):
+            done[key] = record
+        else:
+            jobs.append((str(path), str(path)))
+
+    # Keep the rows of the files done before (under the name they were written with); drop the rest.
+    keep = {str(record["file"]) for record in done.values()}
+    columns = table_columns()
+    kept_frames: dict[str, Any] = {}
+    for table in TABLES:
+        path = out_dir / f"{table}.{format}"
+        if format == "parquet":
+            kept_frames[table] = _read_parquet_kept(path, columns[table], keep)
+        else:
+            _filter_text_table(path, format, columns[table], keep)
+    tmp_manifest = manifest_path.with_name(MANIFEST + ".tmp")
+    with open(tmp_manifest, "w", encoding="utf-8") as handle:
+        for record in done.values():
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    os.replace(tmp_manifest, manifest_path)
+
+    writers = {table: _Writer(out_dir / f"{table}.{format}", format, columns[table]) for table in TABLES}
+    manifest = open(manifest_path, "a", encoding="utf-8")  # noqa: SIM115 - closed in the finally below
+    pending_manifest: list[str] = []
+    counts = dict.fromkeys(("parsed", "failed", "documents", "headings", "metrics"), 0)
+    failures: list[tuple[str, str, str]] = []
+    total = len(jobs) + len(missing)
+    last_flush = time.monotonic()
+    interrupted = False
+
+    def flush() -> None:
+        for writer in writers.values():
+            writer.flush()
+        manifest.writelines(pending_manifest)
+        manifest.flush()
+        pending_manifest.clear()
+
+    def record_failure(outcome: FileOutcome) -> None:
+        counts["failed"] += 1
+        failure = (outcome.file, outcome.error or "Error", outcome.message or "")
+        failures.append(failure)
+        writers["failures"].write(dict(zip(columns["failures"], failure, strict=True)))
+
+    try:
+        for name in missing:
+            outcome = FileOutcome(
+                file=name,
+                ok=False,
+                error="FileNotFoundError",
+                message=f"{name}: no such file or folder, and no file matches it as a pattern",
+            )
+            record_failure(outcome)
+            if progress is not None:
+                progress(counts["parsed"] + counts["failed"], total, counts["failed"], outcome)
+        results = _ordered_map(_parse_job, jobs, workers=workers, chunksize=chunksize)
+        try:
+            for (path_str, _), outcome in zip(jobs, results, strict=True):
+                if outcome.ok:
+                    counts["parsed"] += 1
+                    for table, rows in outcome.tables.items():
+                        counts[table] += len(rows)
+                        for row in rows:
+                            writers[table].write(row)
+                else:
+                    record_failure(outcome)
+                key = os.path.realpath(path_str)
+                if key in stats:
+                    size, mtime_ns = stats[key]
+                    record = {
+                        "file": outcome.file,
+                        "path": key,
+                        "size": size,
+                        "mtime_ns": mtime_ns,
+                        "status": "ok" if outcome.ok else "failed",
+                        "encoding": outcome.encoding,
+                        "chars": outcome.chars,
+                        "error": outcome.error,
+                        "gongwen": version,
+                        "format": format,
+                    }
+                    if outcome.ok:
+                        record |= {
+                            t: len(outcome.tables.get(t, ())) for t in ("documents", "headings", "metrics")
+                        }
+                    pending_manifest.append(json.dumps(record, ensure_ascii=False) + "\n")
+                if progress is not None:
+                    progress(counts["parsed"] + counts["failed"], total, counts["failed"], outcome)
+                if format != "parquet" and time.monotonic() - last_flush > 1.0:
+                    flush()
+                    last_flush = time.monotonic()
+        except KeyboardInterrupt:
+            interrupted = True
+        finally:
+            results.close()
+    finally:
+        for table, writer in writers.items():
+            writer.close(kept_frames.get(table))
+        flush()
+        manifest.close()
+
+    return BatchSummary(
+        out=out_dir,
+        format=format,
+        found=len(files) + len(missing),
+        skipped=len(done),
+        parsed=counts["parsed"],
+        failed=counts["failed"],
+        documents=counts["documents"],
+        headings=counts["headings"],
+        metrics=counts["metrics"],
+        seconds=time.perf_counter() - started,
+        interrupted=interrupted,
+        failures=tuple(failures),
+    )

@@ -1,0 +1,47 @@
+"""What an extractor reads: the text, its normalised view, the document's span and what to skip."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from gongwen.model import Span
+from gongwen.textview import fold
+
+__all__ = ["Context"]
+
+
+def _sorted_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
+    return tuple(sorted(spans))
+
+
+@attrs.frozen
+class Context:
+    """One document to extract from.
+
+    ``text`` is the whole original text and ``folded`` its same-length normalised view (half-width,
+    simplified), so a match found in ``folded`` is a span of ``text``. ``span`` is the part to read (a
+    document). ``skip`` are spans where nothing may be extracted (page noise, heading markers).
+    """
+
+    text: str
+    folded: str
+    span: Span
+    skip: tuple[Span, ...] = attrs.field(default=(), converter=_sorted_spans)
+    document: int = 0
+    _starts: list[int] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_starts", [s.start for s in self.skip])
+
+    @classmethod
+    def of(cls, text: str, span: Span | None = None, skip: Sequence[Span] = (), document: int = 0) -> Context:
+        """A context over ``text`` (or the ``span`` of it)."""
+        return cls(text, fold(text), span or Span(0, len(text)), tuple(skip), document)
+
+    def skipped(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a span to skip."""
+        index = bisect.bisect_left(self._starts, end)
+        return any(self.skip[i].end > start for i in range(max(0, index - 8), index))

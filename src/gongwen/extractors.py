@@ -1,0 +1,215 @@
+"""Pluggable metric extractors: a protocol, a registry by name, and a data-driven pattern extractor.
+
+An extractor is any object with a ``name`` and a call from a :class:`~gongwen.context.Context` (one
+document) to metrics. The built-in :class:`~gongwen.metrics.MetricExtractor` is registered as
+``"metrics"``; add yours with :func:`register_extractor` or pass it to :func:`gongwen.parse`::
+
+    beds = PatternExtractor.from_spec({"name": "beds", "kind": "beds", "unit": "张", "subject": "床位"})
+    report = gongwen.parse(text, extractors=["metrics", beds])
+
+When two extractors claim overlapping text, the longer span wins, then the extractor listed first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, Protocol, runtime_checkable
+
+import attrs
+import regex
+
+from gongwen.context import Context
+from gongwen.errors import RegistryError
+from gongwen.metrics import MetricExtractor, find_subject
+from gongwen.model import Metric, Qualifier, Span
+from gongwen.numerals import NotANumeralError, to_number
+
+__all__ = [
+    "Extractor",
+    "PatternExtractor",
+    "extractor_names",
+    "get_extractor",
+    "register_extractor",
+    "resolve_overlaps",
+    "run_extractors",
+    "unregister_extractor",
+]
+
+
+@runtime_checkable
+class Extractor(Protocol):
+    """What :func:`gongwen.parse` calls for each document."""
+
+    name: str
+
+    def __call__(self, context: Context) -> Iterable[Metric]: ...
+
+
+_registry: dict[str, Extractor] = {}
+
+
+def _builtins() -> dict[str, Extractor]:
+    if not _registry:
+        _registry["metrics"] = MetricExtractor()
+    return _registry
+
+
+def register_extractor(extractor: Extractor, *, replace: bool = False) -> Extractor:
+    """Make ``extractor`` run in every :func:`gongwen.parse` (after those registered before it).
+
+    Returns the extractor, so it can be used as a decorator on a class instance factory.
+    """
+    if not isinstance(extractor, Extractor):
+        raise RegistryError(
+            f"{extractor!r} is not an extractor: it needs a 'name' and a __call__(context) returning metrics"
+        )
+    registry = _builtins()
+    if extractor.name in registry and not replace:
+        raise RegistryError(f"an extractor named {extractor.name!r} is registered; pass replace=True to swap it")
+    registry[extractor.name] = extractor
+    return extractor
+
+
+def unregister_extractor(name: str) -> None:
+    """Remove a registered extractor (the built-in ``"metrics"`` too, if you mean it)."""
+    registry = _builtins()
+    if name not in registry:
+        raise RegistryError(f"no extractor named {name!r}; registered: {sorted(registry)}")
+    del registry[name]
+
+
+def get_extractor(name: str) -> Extractor:
+    """The registered extractor called ``name``."""
+    registry = _builtins()
+    try:
+        return registry[name]
+    except KeyError:
+        raise RegistryError(f"no extractor named {name!r}; registered: {sorted(registry)}") from None
+
+
+def extractor_names() -> tuple[str, ...]:
+    """The names of the registered extractors, in the order they run."""
+    return tuple(_builtins())
+
+
+def resolve_overlaps(metrics: Iterable[tuple[int, Metric]]) -> list[Metric]:
+    """Keep non-overlapping metrics: longest span first, then lowest extractor rank, then text order."""
+    ranked = sorted(metrics, key=lambda item: (-(len(item[1].span)), item[0], item[1].span.start))
+    kept: list[Metric] = []
+    taken: list[Span] = []
+    for _, metric in ranked:
+        if any(metric.span.overlaps(span) for span in taken):
+            continue
+        kept.append(metric)
+        taken.append(metric.span)
+    return sorted(kept, key=lambda m: (m.span.start, m.span.end))
+
+
+def run_extractors(context: Context, extractors: Sequence[Extractor | str] | None = None) -> list[Metric]:
+    """Run the extractors (default: every registered one) on one document and resolve overlaps."""
+    chosen = [get_extractor(e) if isinstance(e, str) else e for e in (extractors or extractor_names())]
+    found: list[tuple[int, Metric]] = []
+    for rank, extractor in enumerate(chosen):
+        for metric in extractor(context):
+            if metric.extractor != extractor.name:
+                metric = attrs.evolve(metric, extractor=extractor.name)
+            found.append((rank, metric))
+    return resolve_overlaps(found)
+
+
+_VALUE = r"\d+(?:,\d{3})*(?:\.\d+)?[万亿]?|[零〇一二三四五六七八九十百千万亿两]+"
+
+
+def _as_pattern(spec: Mapping[str, Any]) -> str:
+    unit = regex.escape(spec["unit"])
+    return rf"(?P<value>{_VALUE})(?P<unit>{unit})"
+
+
+@attrs.frozen
+class PatternExtractor:
+    """A metric extractor declared as data.
+
+    * With ``unit`` (and optionally ``subject``): every number followed by that unit — in a clause that
+      mentions ``subject``, if given — is a metric of ``kind``.
+    * With ``pattern``: a regular expression (matched on the normalised text) whose named groups
+      ``value`` (required), ``unit`` and ``subject`` give the fields.
+    """
+
+    name: str
+    kind: str
+    unit: str = ""
+    subject: str | None = None
+    pattern: str | None = None
+    compiled: regex.Pattern[str] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.pattern is None and not self.unit:
+            raise RegistryError(f"pattern extractor {self.name!r} needs a 'unit' or a 'pattern'")
+        source = self.pattern if self.pattern is not None else _as_pattern({"unit": self.unit})
+        try:
+            compiled = regex.compile(source)
+        except regex.error as exc:
+            raise RegistryError(f"pattern extractor {self.name!r}: bad pattern {source!r}: {exc}") from exc
+        if "value" not in compiled.groupindex:
+            raise RegistryError(f"pattern extractor {self.name!r}: the pattern needs a (?P<value>...) group")
+        object.__setattr__(self, "compiled", compiled)
+
+    @classmethod
+    def from_spec(cls, spec: Mapping[str, Any]) -> PatternExtractor:
+        """Build one from a plain mapping, e.g. loaded from JSON or YAML:
+        ``{"name": "beds", "kind": "beds", "unit": "张", "subject": "床位"}``."""
+        known = {"name", "kind", "unit", "subject", "pattern"}
+        unknown = set(spec) - known
+        if unknown:
+            raise RegistryError(f"unknown keys {sorted(unknown)} in extractor spec; use {sorted(known)}")
+        if "kind" not in spec:
+            raise RegistryError("an extractor spec needs a 'kind'")
+        return cls(
+            name=spec.get("name") or spec["kind"],
+            kind=spec["kind"],
+            unit=spec.get("unit", ""),
+            subject=spec.get("subject"),
+            pattern=spec.get("pattern"),
+        )
+
+    def __call__(self, context: Context) -> Iterator[Metric]:
+        text, folded = context.text, context.folded
+        for match in self.compiled.finditer(folded, context.span.start, context.span.end):
+            start, end = match.span()
+            if start == end or context.skipped(start, end):
+                continue
+            try:
+                value = to_number(match.group("value"))
+            except NotANumeralError:
+                continue
+            subject_span = _group_span(match, "subject")
+            if subject_span is None:
+                subject_span = find_subject(context, start, end, self.kind)
+            if self.subject is not None and not _mentions(folded, context, start, self.subject):
+                continue
+            unit_span = _group_span(match, "unit")
+            unit = self.unit or ("" if unit_span is None else unit_span.of(folded))
+            yield Metric(
+                span=Span(start, end),
+                text=text[start:end],
+                value=value,
+                unit=unit,
+                kind=self.kind,
+                qualifier=Qualifier.EXACT,
+                subject=self.subject if subject_span is None else subject_span.of(text),
+                subject_span=subject_span,
+                document=context.document,
+                extractor=self.name,
+            )
+
+
+def _group_span(match: regex.Match[str], name: str) -> Span | None:
+    if name not in match.re.groupindex or match.start(name) < 0:
+        return None
+    return Span(match.start(name), match.end(name))
+
+
+def _mentions(folded: str, context: Context, start: int, word: str) -> bool:
+    sentence_start = max(folded.rfind(p, context.span.start, start) for p in "。;\n")
+    return word in folded[sentence_start + 1 : start]
+

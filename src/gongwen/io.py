@@ -1,0 +1,132 @@
+"""Reading report files: the encodings Chinese reports come in, and their line endings.
+
+Reports found in the wild are UTF-8 (with or without a byte-order mark), UTF-16 saved by Windows tools
+(with a byte-order mark), or GB18030/GBK from older systems. :func:`read_text` and :func:`decode` try
+them in that order and raise :class:`~gongwen.errors.ReportDecodeError` for anything else (a binary file,
+a PDF, a Word document, Big5 that does not decode as GB18030 …), naming the file and saying what to do.
+
+Line endings are normalised: ``\\r\\n`` and a lone ``\\r`` become ``\\n``, and a byte-order mark is
+dropped. This is what Python's ``open(path, encoding="utf-8")`` does for a UTF-8 file without a
+byte-order mark, so offsets agree with it there; in general **the offsets in a Report (and in
+``gongwen parse --json``) refer to the decoded text** that :func:`read_text` returns, not to the bytes
+of the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+
+from gongwen.errors import InputTypeError, ReportDecodeError
+
+__all__ = ["decode", "decode_with_encoding", "normalize_newlines", "read_text"]
+
+# Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Characters that do not occur in a text document: C0/C1 controls other than whitespace, DEL.
+# A few are tolerated (a stray form feed, a DOS end-of-file mark); many mean the bytes are not text.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# For GB18030 also the private-use area: GBK's user-defined code points decode there, real text has none.
+_CONTROL_OR_PRIVATE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")
+
+_ADVICE = (
+    "gongwen reads UTF-8, UTF-16 with a byte-order mark, and GB18030/GBK; "
+    "convert the file to UTF-8 text first (e.g. `iconv -f ENCODING -t UTF-8 FILE`, "
+    "or save it as 'UTF-8 text' in an editor; extract the text of a PDF or Word file first)"
+)
+
+
+def normalize_newlines(text: str) -> str:
+    """``text`` with ``\\r\\n`` and lone ``\\r`` turned into ``\\n`` (what ``open()`` does by default)."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _looks_binary(text: str, pattern: re.Pattern[str]) -> bool:
+    """More than a handful of characters that never occur in a document (at most 1 in 200 tolerated)."""
+    count = len(pattern.findall(text))
+    return count > max(2, len(text) // 200)
+
+
+def decode_with_encoding(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
+    """Like :func:`decode`, and also the name of the encoding found (``"utf-8"``, ``"gb18030"`` …)."""
+    if isinstance(data, str):
+        raise InputTypeError(
+            f"decode() takes bytes, got str: {name} is already text, pass it to gongwen.parse()"
+        )
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise InputTypeError(f"decode() takes bytes, got {type(data).__name__}")
+    data = bytes(data)
+    if not data:
+        return "", "utf-8"
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise ReportDecodeError(
+                    f"{name}: starts with a {encoding.upper()} byte-order mark but is not valid "
+                    f"{encoding.upper()} (byte {exc.start + len(bom)}); {_ADVICE}"
+                ) from None
+            if _looks_binary(text, _CONTROL):
+                raise ReportDecodeError(f"{name}: does not look like text (control characters); {_ADVICE}")
+            return normalize_newlines(text), "utf-8-sig" if encoding == "utf-8" else encoding
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise ReportDecodeError(
+            f"{name}: looks like a binary file, not text (NUL byte at offset {nul}; if it is UTF-16 text "
+            f"without a byte-order mark, re-save it as UTF-8); {_ADVICE}"
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _looks_binary(text, _CONTROL):
+            raise ReportDecodeError(f"{name}: does not look like text (control characters); {_ADVICE}")
+        return normalize_newlines(text), "utf-8"
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise ReportDecodeError(
+            f"{name}: not UTF-8 and not GB18030/GBK (invalid byte {data[exc.start]:#04x} at offset "
+            f"{exc.start}); {_ADVICE}"
+        ) from None
+    if _looks_binary(text, _CONTROL_OR_PRIVATE):
+        raise ReportDecodeError(f"{name}: does not look like text in UTF-8 or GB18030/GBK; {_ADVICE}")
+    return normalize_newlines(text), "gb18030"
+
+
+def decode(data: bytes, *, name: str = "<bytes>") -> str:
+    """Decode the bytes of a report: UTF-8 (BOM or not), UTF-16/32 with a BOM, else GB18030 (GBK).
+
+    ``\\r\\n`` and lone ``\\r`` become ``\\n`` and the byte-order mark is dropped; offsets in a Report
+    parsed from the result refer to this decoded text. Empty bytes give ``""``.
+
+    Raises :class:`~gongwen.errors.ReportDecodeError` (a ``ValueError``) naming ``name`` when the bytes
+    are in none of these encodings, e.g. a binary file.
+
+    >>> decode("一、总体情况\\r\\n".encode("gbk"))
+    '一、总体情况\\n'
+    """
+    return decode_with_encoding(data, name=name)[0]
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """Read a report file, whatever encoding it is in (see :func:`decode`).
+
+    Raises :class:`OSError` (``FileNotFoundError``, ``IsADirectoryError`` …) when the file cannot be read
+    and :class:`~gongwen.errors.ReportDecodeError` when its bytes are not text gongwen can decode.
+    """
+    with open(path, "rb") as handle:
+        data = handle.read()
+    return decode(data, name=os.fspath(path))
