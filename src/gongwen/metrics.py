@@ -60,6 +60,7 @@ _BASES = ("比上年同期", "比去年同期", "比上年", "比去年", "较�
 
 _NUM = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二三四五六七八九十百千万亿两壹贰叁參肆伍陆柒捌玖拾佰仟]+(?:点[零〇一二三四五六七八九]+)?)"
 _NUMERAL = rf"{_NUM}(?:{_NUM}|(?<=\d)[ \t]{{0,2}}\n?[ \t]{{0,2}}[万亿]+)*"
+_NUMERAL_RE = regex.compile(_NUMERAL)
 _MASK = r"(?:\d+[_＿]+|[_＿]{2,}|\d*[xX×]{2,}\d*)"
 _CANDIDATE = regex.compile(
     rf"百分之(?P<pct>{_NUM})|(?P<den>{_NUM})分之(?P<nom>{_NUM})|(?P<mask>{_MASK})|(?P<num>{_NUMERAL})"
@@ -69,7 +70,7 @@ _FRACTION = regex.compile(r"(?P<a>\d{1,3})/(?P<b>\d{1,3})(?![\d/])")
 _COLON_RATIO = regex.compile(r"(?P<a>\d+(?:\.\d+)?):(?P<b>\d+(?:\.\d+)?)(?![\d:])")
 _GAP = regex.compile(r"[ \t]{0,2}\n?[ \t]{0,2}")
 _MONEY_WORDS = regex.compile(r"经费|资金|投入|投资|收入|支出|产值|总值|预算|拨款|金额|资产|营收|税收|财政")
-_PERIOD = regex.compile(r"(?:\d{4}|20xx|20__|xxxx)年(?:度)?|去年|今年|上年|本年|明年|前年|同年")
+_PERIOD = regex.compile(r"(?<![比较])(?:(?:\d{4}|20xx|20__|xxxx)年(?:度)?|去年|今年|上年|本年|明年|前年|同年)")
 _PERCENT_CONTEXT = regex.compile(r"(?:率|面|比例|比重|占)[^,。;]{0,6}$")
 _INDICATOR_AFTER = regex.compile(r"的?[^,。;:、\d]{0,8}率")
 _ADJACENT_CN = regex.compile(r"(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])")
@@ -80,7 +81,7 @@ _DURATION_CUES_BEFORE = regex.compile(
     r"(?:连续|为期|历时|长达|达|满|近|超过|用了?|花了?|经过|坚持|已经|已|共|累计|前后|每|任期|服务|工作|缩短|延长|提前|至少|不少于)$"
 )
 _DURATION_CUES_AFTER = regex.compile(r"(?:以上|以下|以内|内|来|间|时间|之久|多|余|后|的时间|左右)")
-_CLAUSE_STOP = frozenset(",。;:!?\n()“”\"'《》【】[]、")
+_CLAUSE_STOP = frozenset(",。;:!?\n()\"'《》【】[]、")
 
 
 @cache
@@ -158,6 +159,7 @@ class _Reader:
         self.lookup = _unit_lookup(table)
         self.blocked = blocked
         self.last_end = context.span.start
+        self.previous: Metric | None = None
 
     def _blocked(self, start: int, end: int) -> bool:
         return self.context.skipped(start, end) or any(s.start < end and start < s.end for s in self.blocked)
@@ -180,6 +182,7 @@ class _Reader:
             metric = self._finish(reading)
             if metric is not None:
                 self.last_end = reading.end
+                self.previous = metric
                 yield metric
 
     # reading the number and its unit -------------------------------------------------------------
@@ -253,7 +256,7 @@ class _Reader:
         position = end
         range_match = _RANGE_SEP.match(folded, position) if low is None else None
         if range_match is not None:
-            second = regex.compile(_NUMERAL).match(folded, range_match.end())
+            second = _NUMERAL_RE.match(folded, range_match.end())
             second_value = None if second is None else _number(second.group())
             if second is not None and second_value is not None and value is not None:
                 unit_after_first = self.unit_re.match(folded, position)
@@ -261,6 +264,10 @@ class _Reader:
                     low, high, position = value, second_value, second.end()
         if low is not None and high is not None:
             value = None
+            if range_match is not None and second is not None:
+                shared = regex.search(r"[万亿]+$", second.group())
+                if shared and not regex.search(r"[万亿千百十]$", surface):
+                    low *= to_number("1" + shared.group())  # 3到4万亿元: the magnitude is shared
         mid_qualifier = Qualifier.EXACT
         gap = _GAP.match(folded, position)
         after_gap = gap.end() if gap else position
@@ -293,7 +300,7 @@ class _Reader:
         if low is None:
             # 50%——80%: the unit repeats after the second number
             again = _RANGE_SEP.match(folded, end)
-            second = None if again is None else regex.compile(_NUMERAL).match(folded, again.end())
+            second = None if again is None else _NUMERAL_RE.match(folded, again.end())
             if second is not None and folded.startswith(unit_match.group(), second.end()):
                 second_value = _number(second.group())
                 if second_value is not None and value is not None:
@@ -316,6 +323,9 @@ class _Reader:
         )
 
     # context: exclusions, qualifiers, change, subject ---------------------------------------------
+    def _same_sentence(self, start: int, end: int) -> bool:
+        return not any(p in self.folded[start:end] for p in "。!?\n")
+
     def _inside_quotes(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` sits in a short quoted phrase or a book title: “三个代表”, 《两只老虎》."""
         folded = self.folded
@@ -413,6 +423,11 @@ class _Reader:
             kind = MetricKind.PERCENT
         direction, basis = _change(folded, max(self.context.span.start, start - 12), start)
         subject_span = find_subject(self.context, start, end, kind, floor=self.last_end)
+        share = regex.search(r"(?:各占|占|占总量的|占全部的)$", folded[max(0, start - 6) : start]) is not None
+        if share and self.previous is not None and self._same_sentence(self.previous.span.end, start):
+            subject_span = self.previous.subject_span  # 吉水县24件(占13.33%)
+        if subject_span is None and self.previous is not None and self._same_sentence(self.previous.span.end, start):
+            subject_span = self.previous.subject_span  # 在职教师分别为483人、371人
         return Metric(
             span=Span(start, end),
             text=self.text[start:end],
@@ -459,16 +474,24 @@ def _period(text: str, folded: str, lo: int, start: int) -> str | None:
 
 # subjects --------------------------------------------------------------------------------------------
 _LINK_WORDS = (
-    "分别为", "分别是", "分别达", "分别", "总计", "共计", "合计", "累计", "总数", "人数", "达到", "均达", "均为", "已达",
-    "约为", "共有", "又有", "已有", "还有", "现有", "共", "均", "达", "为", "是", "有", "计", "约", "近", "占", "了",
-    "在", "由", "到", "至", "增加", "增长", "减少", "下降", "提高", "降低", "降至", "升至", "超过", "突破", "逾",
-    "不低于", "不少于", "至少", "不超过", "最多", "将近", "接近", "不到", "不足", "未满", "高于", "低于", "大约", "达成",
+    "分别为", "分别是", "分别达", "分别", "总计", "共计", "合计", "累计", "总数", "达到", "均达", "均为", "已达",
+    "约为", "共有", "又有", "已有", "还有", "现有", "为期", "各占", "共", "均", "达", "为", "是", "有", "计", "约",
+    "近", "占", "了", "在", "由", "到", "至", "各", "等", "增加", "增长", "减少", "下降", "提高", "降低", "降至",
+    "升至", "超过", "突破", "逾", "不低于", "不少于", "至少", "不超过", "最多", "将近", "接近", "不到", "不足",
+    "未满", "高于", "低于", "大约", "多达", "只用", "用", "上涨", "上升", "回落", "下滑", "增幅", "提升", "平均",
+    "同比", "环比", "比上年同期", "比去年同期", "比上年", "比去年", "较上年", "较去年", "比年初", "年均",
 )  # fmt: skip
-_HAVE = ("有", "共有", "又有", "已有", "还有", "现有", "了")
-_STOP_FLAGS = frozenset({"p", "r", "c", "d", "m", "q", "t", "u", "uj", "ul", "uz", "ug", "uv", "ud", "x", "f", "y"})
-_PLACE_OR_PRONOUN = regex.compile(r"^(?:我|全|本|该|各|其|这|那)[镇县市区乡局校省村院所]?$|^(?:[我全本该各]+)$")
-_AFTER_PHRASE = regex.compile(r"[^\d,。;:!?\n()“”\"、《》]{1,12}")
-_AFTER_STOP = regex.compile(r"(?:的|在|中|参加|参与|被|获得?|申报|到|和|与|及|等|是|为|已|共|都|将|进行)")
+_LINK_WORDS_LONGEST_FIRST = tuple(sorted(_LINK_WORDS, key=len, reverse=True))
+# After these the number is the object: the thing counted comes after it (有16个微型课题, 为期18天的校本培训).
+_OBJECT_NEXT = ("有", "共有", "又有", "已有", "还有", "现有", "了", "等", "为期", "只用", "用")
+# After these the noun before the verb is the subject (辍学率控制在0.2%以内).
+_LINKING = ("在", "为", "到", "至", "达", "达到")
+_PRONOUNS = frozenset("我 我们 你们 他们 它们 其 该 这 那 这些 那些 本 各 其中 自己 此 每 某".split())
+_STOP_FLAGS = frozenset({"p", "c", "d", "m", "q", "t", "u", "uj", "ul", "uz", "ug", "uv", "ud", "x", "f", "y"})
+_NOUN_FLAGS = ("n", "vn", "an", "j", "l", "b", "nz", "ng", "s", "i")
+_PLACES = frozenset("镇 县 乡 市 区 省 村 全镇 全县 全乡 全市 全区 全省 我镇 我县 我乡 我市 我区 我局 我校 本镇 该镇".split())
+_PER = regex.compile(r"(?:每人|人均|生均|户均|每生|每校|每户)$")
+_AFTER_TEXT = regex.compile(r"[^\d,。;:!?\n()“”\"《》]{1,14}")
 
 
 def _strip_links(clause: str) -> tuple[str, str]:
@@ -477,9 +500,9 @@ def _strip_links(clause: str) -> tuple[str, str]:
     changed = True
     while changed and clause:
         changed = False
-        for word in _LINK_WORDS:
-            if clause.endswith(word):
-                clause, removed, changed = clause[: -len(word)], word, True
+        for word in _LINK_WORDS_LONGEST_FIRST:
+            if clause.endswith(word) and not (word == "用" and clause.endswith("费用")):
+                clause, removed, changed = clause[: -len(word)], removed or word, True
                 break
     return clause, removed
 
@@ -488,60 +511,91 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
     """The span of the phrase that names what the quantity at ``[start, end)`` measures, or ``None``.
 
     The phrase is looked for in the clause before the number (总人口55983人 → 总人口; 投入总计55.57万元 →
-    投入) and, where that clause names nothing or ends in a verb (辖20个村委会, 有16个微型课题), right after it.
+    投入) and, where that clause ends in a verb or names nothing (辖20个村委会, 有16个微型课题, 2人获一等奖),
+    right after it.
     """
     folded = context.folded
     lo = max(context.span.start, floor)
     clause_start = start
     while clause_start > lo and folded[clause_start - 1] not in _CLAUSE_STOP:
         clause_start -= 1
-    clause, removed = _strip_links(folded[clause_start:start])
-    before = _subject_before(clause, clause_start)
-    after = None
-    if kind in (MetricKind.COUNT, "") or before is None:
-        after = _subject_after(folded, end, context.span.end)
-    if before is not None and (after is None or removed not in _HAVE):
+    raw = folded[clause_start:start]
+    per = _PER.search(raw)
+    if per is not None:
+        return Span(clause_start + per.start(), clause_start + per.end())
+    clause, removed = _strip_links(raw)
+    per_time = regex.search(r"每(?:年|月|天|日|周|学期|季度)$", clause)
+    if per_time is not None:  # 每年1000元补助: the thing paid comes after
+        clause, removed = clause[: per_time.start()], "了"
+    if clause.endswith("的"):
+        clause = clause[:-1]  # 涉及市直属学校的8件
+    if clause.endswith("”"):
+        opening = clause.rfind("“")
+        if opening >= 0 and len(clause) - opening > 2:
+            return Span(clause_start + opening + 1, clause_start + len(clause) - 1)
+    words = pos_cut(to_simplified(clause)) if clause.strip() else []
+    ends_with_verb = bool(words) and words[-1][1].startswith("v") and words[-1][1] != "vn"
+    before = None if ends_with_verb else _noun_phrase_before(words, clause_start)
+    if before is not None and before.of(folded) in _PLACES:
+        before = None  # 全市近万名中小学教师: the place is not what is counted
+    if before is not None and removed not in _OBJECT_NEXT:
         return before
-    if after is not None and (before is None or removed in _HAVE or kind == MetricKind.COUNT and not clause):
+    after = _subject_after(folded, end, context.span.end)
+    if after is not None and kind not in (MetricKind.COUNT, "") and not folded.startswith("的", end):
+        after = None  # 投入近60万元武装土山幼儿园: money names its purpose, not its subject, after it
+    if after is not None and (ends_with_verb or removed in _OBJECT_NEXT or before is None):
         return after
-    return before
+    if before is not None:
+        return before
+    if ends_with_verb:
+        verb_start = clause_start + len(clause) - len(words[-1][0])
+        if removed in _LINKING:
+            return _noun_phrase_before(words[:-1], clause_start)  # 辍学率控制在; 调整为 → the sentence's subject
+        return Span(verb_start, clause_start + len(clause))
+    return None
 
 
-def _subject_before(clause: str, offset: int) -> Span | None:
-    if not clause.strip():
-        return None
-    words = pos_cut(to_simplified(clause))
-    end = len(clause)
+def _noun_phrase_before(words: Sequence[tuple[str, str]], offset: int) -> Span | None:
+    """The noun phrase that ends ``words`` (the clause cut into words), as a span of the text."""
+    end = sum(len(word) for word, _ in words)
     start = end
-    for word, flag in reversed(words):
-        if flag in _STOP_FLAGS or word in ("的", "之", "和", "等"):
-            if word in ("和", "与", "及") and start < end and start - len(word) > 0:
-                start -= len(word)  # keep 入学率和完成率 together
-                continue
+    for position in range(len(words) - 1, -1, -1):
+        word, flag = words[position]
+        if word in ("和", "与", "及", "、") and start < end and position > 0:
+            start -= len(word)  # keep 入学率和完成率 together
+            continue
+        if flag in _STOP_FLAGS or word in ("的", "之", "等") or word in _PRONOUNS or (word in _PLACES and start < end):
             break
-        if _PLACE_OR_PRONOUN.match(word):
-            break
+        if flag.startswith("v") and flag != "vn" and start < end:
+            break  # a verb before the noun phrase ends it: 颁发奖金 → 奖金
         start -= len(word)
-        if flag.startswith("v") and flag != "vn" and start < end - len(word):
-            start += len(word)  # a verb before the noun phrase ends it: 颁发奖金 → 奖金
-            break
-    while start < end and clause[start] in "和与及":
+    while start < end and words and "".join(w for w, _ in words)[start] in "和与及、":
         start += 1
-    if start >= end:
-        return None
-    return Span(offset + start, offset + end)
+    return None if start >= end else Span(offset + start, offset + end)
 
 
 def _subject_after(folded: str, end: int, limit: int) -> Span | None:
-    found = _AFTER_PHRASE.match(folded, end, limit)
+    """The phrase right after a count that names what was counted: 20个村委会, 2人获一等奖."""
+    position = end + 1 if folded.startswith("的", end) else end
+    found = _AFTER_TEXT.match(folded, position, limit)
     if found is None:
         return None
-    phrase = found.group()
-    stop = _AFTER_STOP.search(phrase)
-    if stop is not None:
-        phrase = phrase[: stop.start()]
-    if len(phrase) < 2 and not (len(phrase) == 1 and found.group() == phrase):
+    words = pos_cut(to_simplified(found.group()))
+    if not words:
         return None
-    if not phrase:
+    length = 0
+    seen_noun = False
+    verb_led = not words[0][1].startswith(_NOUN_FLAGS)
+    for word, flag in words:
+        nominal = flag.startswith(_NOUN_FLAGS)
+        if word in ("的", "中", "和", "与", "及", "等", "、") or word in _PRONOUNS or flag in ("x", "uj", "f", "m", "q"):
+            break
+        if seen_noun and not nominal:
+            break
+        if not verb_led and not nominal:
+            break
+        length += len(word)
+        seen_noun = seen_noun or nominal
+    if length == 0:
         return None
-    return Span(end, end + len(phrase))
+    return Span(position, position + length)

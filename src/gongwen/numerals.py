@@ -120,11 +120,23 @@ def _tokens(body: str, original: str) -> list[tuple[str, str]]:
     return tokens
 
 
+def _arabic(surface: str, original: str) -> Decimal:
+    try:
+        return Decimal(surface)
+    except ArithmeticError as exc:
+        # ``regex`` may know digits (a newer Unicode) that this Python's ``decimal`` cannot read
+        raise NotANumeralError(f"{original!r}: {surface!r} has digits that cannot be read") from exc
+
+
 def _parse_body(body: str, original: str) -> Decimal:
     tokens = _tokens(body, original)
     chinese = [surface for kind, surface in tokens if kind == "cn"]
-    if len(chinese) == len(tokens) >= 2 and all(c in DIGITS for c in chinese):
-        # A digit sequence: 二〇二四 → 2024.
+    if (
+        len(chinese) == len(tokens) >= 2
+        and all(c in DIGITS and c not in "两兩" for c in chinese)
+        and (len(chinese) >= 3 or any(c in _ZEROS for c in chinese))
+    ):
+        # A digit sequence: 二〇二四 → 2024 (but 两三, 四五 are ranges, not numbers).
         return Decimal("".join(str(DIGITS[c]) for c in chinese))
 
     total = Decimal(0)
@@ -164,7 +176,7 @@ def _parse_body(body: str, original: str) -> Decimal:
                 raise NotANumeralError(
                     f"{original!r} is not one numeral: two numbers in a row ({surface!r} follows a digit)"
                 )
-            pending = Decimal(surface) if kind == "arabic" else Decimal(DIGITS[surface])
+            pending = _arabic(surface, original) if kind == "arabic" else Decimal(DIGITS[surface])
             pending_after_unit = previous in ("small", "big")
             pending_chinese, seen, previous = kind == "cn", True, "digit"
             continue

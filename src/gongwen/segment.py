@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from importlib import resources
 from typing import Any
 
 __all__ = ["pos_cut"]
@@ -27,8 +28,15 @@ def _pos_tokenizer() -> Any:
                 jieba.setLogLevel(logging.WARNING)
                 base = jieba.Tokenizer()
                 base.initialize()
+                for word in _indicator_words():
+                    base.add_word(word, freq=100_000, tag="n")
                 _tokenizer = jieba.posseg.POSTokenizer(base)
     return _tokenizer
+
+
+def _indicator_words() -> list[str]:
+    data = resources.files("gongwen").joinpath("data").joinpath("indicators.txt").read_text("utf-8")
+    return [line.strip() for line in data.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def pos_cut(text: str) -> list[tuple[str, str]]:
