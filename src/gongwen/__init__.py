@@ -8,7 +8,18 @@
 [('2所', Decimal('2'), '所', '初级中学'), ('55983人', Decimal('55983'), '人', '总人口')]
 """
 
+from gongwen.context import Context
 from gongwen.errors import GongwenError, InputTypeError, NotANumeralError, RegistryError, ReportDecodeError
+from gongwen.extractors import (
+    Extractor,
+    PatternExtractor,
+    extractor_names,
+    get_extractor,
+    register_extractor,
+    unregister_extractor,
+)
+from gongwen.headings import HeadingRule, register_heading_style, unregister_heading_style
+from gongwen.metrics import MetricExtractor
 from gongwen.model import (
     Direction,
     Document,
@@ -23,22 +34,31 @@ from gongwen.model import (
     Section,
     Span,
 )
+from gongwen.noise import find_noise
 from gongwen.numerals import StopList, find_numbers, normalize_numbers, to_chinese, to_number
+from gongwen.outline import parse_outline, split_documents
+from gongwen.parser import extract_metrics, parse
+from gongwen.units import Unit, register_unit
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Context",
     "Direction",
     "Document",
+    "Extractor",
     "GongwenError",
     "Heading",
+    "HeadingRule",
     "HeadingStyle",
     "InputTypeError",
     "Metric",
+    "MetricExtractor",
     "MetricKind",
     "Noise",
     "NotANumeralError",
     "NumberMention",
+    "PatternExtractor",
     "Qualifier",
     "RegistryError",
     "Report",
@@ -46,9 +66,22 @@ __all__ = [
     "Section",
     "Span",
     "StopList",
+    "Unit",
     "__version__",
+    "extract_metrics",
+    "extractor_names",
+    "find_noise",
     "find_numbers",
+    "get_extractor",
     "normalize_numbers",
+    "parse",
+    "parse_outline",
+    "register_extractor",
+    "register_heading_style",
+    "register_unit",
+    "split_documents",
     "to_chinese",
     "to_number",
+    "unregister_extractor",
+    "unregister_heading_style",
 ]

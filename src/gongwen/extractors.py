@@ -22,7 +22,8 @@ from gongwen.context import Context
 from gongwen.errors import RegistryError
 from gongwen.metrics import MetricExtractor, find_subject
 from gongwen.model import Metric, Qualifier, Span
-from gongwen.numerals import NotANumeralError, to_number
+from gongwen.errors import NotANumeralError
+from gongwen.numerals import to_number
 
 __all__ = [
     "Extractor",

@@ -22,7 +22,8 @@ import regex
 
 from gongwen.errors import RegistryError
 from gongwen.model import HeadingStyle
-from gongwen.numerals import DIGITS, NotANumeralError, to_number
+from gongwen.errors import NotANumeralError
+from gongwen.numerals import DIGITS, to_number
 
 __all__ = [
     "HeadingRule",

@@ -25,7 +25,8 @@ import regex
 
 from gongwen.context import Context
 from gongwen.model import Direction, Metric, MetricKind, Qualifier, Span
-from gongwen.numerals import DIGITS, NotANumeralError, StopList, to_number
+from gongwen.errors import NotANumeralError
+from gongwen.numerals import DIGITS, StopList, to_number
 from gongwen.segment import pos_cut
 from gongwen.textview import to_simplified
 from gongwen.units import Unit, units
@@ -48,10 +49,7 @@ _SUFFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
 )
 # A classifier followed by these characters is the start of a word, not a unit: 校长, 方面, 人才.
 _WORD_AFTER_UNIT = frozenset(
-    "校长 方面 家长 所长 期间 期刊 项目 名单 名称 台阶 本着 本地 本人 本身 条件 条例 部署 处理 批示 批准 张贴 "
-    "家庭 家乡 个别 个体 元旦 元素 次数 门口 人才 人民 人生 人物 人事 人大 人社 人力 人员 周年 期工 期项 组织 "
-    "班子 班级 班主 台风 份额 场所 场地 起来 起步 本科 处室 种类 类型 条线 支部 支队 座谈 "
-    "字样 首届 把关 头等 批次 节日 节约 节点 节能 片区 口号 对象 对口 户籍 户口 间隔".split()
+    ["校长", "方面", "家长", "所长", "期间", "期刊", "项目", "名单", "名称", "台阶", "本着", "本地", "本人", "本身", "条件", "条例", "部署", "处理", "批示", "批准", "张贴", "家庭", "家乡", "个别", "个体", "元旦", "元素", "次数", "门口", "人才", "人民", "人生", "人物", "人事", "人大", "人社", "人力", "人员", "周年", "期工", "期项", "组织", "班子", "班级", "班主", "台风", "份额", "场所", "场地", "起来", "起步", "本科", "处室", "种类", "类型", "条线", "支部", "支队", "座谈", "字样", "首届", "把关", "头等", "批次", "节日", "节约", "节点", "节能", "片区", "口号", "对象", "对口", "户籍", "户口", "间隔"]
 )
 _CLAUSE_END = frozenset(",。;:!?、)\n")
 _UP = ("增长", "增加", "提高", "上升", "上涨", "增幅", "增", "提升", "多")
@@ -190,7 +188,7 @@ class _Reader:
         folded = self.folded
         start, end = match.span()
         before = folded[start - 1] if start else ""
-        if before.isascii() and before.isalnum() or before in "第./-:":
+        if (before.isascii() and before.isalnum()) or before in "第./-:":
             return None  # h1n1, top100, ordinals (第二), versions, dates (2023-01-12)
         if match.group("pct") is not None:
             value = _number(match.group("pct"))
@@ -486,10 +484,10 @@ _LINK_WORDS_LONGEST_FIRST = tuple(sorted(_LINK_WORDS, key=len, reverse=True))
 _OBJECT_NEXT = ("有", "共有", "又有", "已有", "还有", "现有", "了", "等", "为期", "只用", "用")
 # After these the noun before the verb is the subject (辍学率控制在0.2%以内).
 _LINKING = ("在", "为", "到", "至", "达", "达到")
-_PRONOUNS = frozenset("我 我们 你们 他们 它们 其 该 这 那 这些 那些 本 各 其中 自己 此 每 某".split())
+_PRONOUNS = frozenset(["我", "我们", "你们", "他们", "它们", "其", "该", "这", "那", "这些", "那些", "本", "各", "其中", "自己", "此", "每", "某"])
 _STOP_FLAGS = frozenset({"p", "c", "d", "m", "q", "t", "u", "uj", "ul", "uz", "ug", "uv", "ud", "x", "f", "y"})
 _NOUN_FLAGS = ("n", "vn", "an", "j", "l", "b", "nz", "ng", "s", "i")
-_PLACES = frozenset("镇 县 乡 市 区 省 村 全镇 全县 全乡 全市 全区 全省 我镇 我县 我乡 我市 我区 我局 我校 本镇 该镇".split())
+_PLACES = frozenset(["镇", "县", "乡", "市", "区", "省", "村", "全镇", "全县", "全乡", "全市", "全区", "全省", "我镇", "我县", "我乡", "我市", "我区", "我局", "我校", "本镇", "该镇"])
 _PER = regex.compile(r"(?:每人|人均|生均|户均|每生|每校|每户)$")
 _AFTER_TEXT = regex.compile(r"[^\d,。;:!?\n()“”\"《》]{1,14}")
 

@@ -7,7 +7,7 @@ Quantities are :class:`~decimal.Decimal`; kinds, styles and qualifiers are strin
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -84,6 +84,30 @@ def _to_decimal_or_none(value: object) -> Decimal | None:
     if value is None or isinstance(value, Decimal):
         return value
     return Decimal(str(value))
+
+
+def _sections(items: Iterable[Section]) -> tuple[Section, ...]:
+    return tuple(items)
+
+
+def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+def _documents(items: Iterable[Document]) -> tuple[Document, ...]:
+    return tuple(items)
+
+
+def _noises(items: Iterable[Noise]) -> tuple[Noise, ...]:
+    return tuple(items)
+
+
+def _headings(items: Iterable[Heading]) -> tuple[Heading, ...]:
+    return tuple(items)
+
+
+def _metrics(items: Iterable[Metric]) -> tuple[Metric, ...]:
+    return tuple(items)
 
 
 def _nonnegative(_: object, attribute: attrs.Attribute[int], value: int) -> None:
@@ -203,8 +227,8 @@ class Section:
     span: Span
     body_span: Span
     body: str
-    children: tuple[Section, ...] = attrs.field(converter=tuple, default=())
-    path: tuple[str, ...] = attrs.field(converter=tuple, default=())
+    children: tuple[Section, ...] = attrs.field(converter=_sections, default=())
+    path: tuple[str, ...] = attrs.field(converter=_strings, default=())
 
     @property
     def title(self) -> str | None:
@@ -258,7 +282,7 @@ class Metric:
     basis: str | None = None
     period: str | None = None
     document: int = 0
-    section: tuple[str, ...] = attrs.field(converter=tuple, default=())
+    section: tuple[str, ...] = attrs.field(converter=_strings, default=())
     heading: int | None = None
     extractor: str = "builtin"
 
@@ -310,10 +334,10 @@ class Report:
     """Everything :func:`gongwen.parse` found in one text."""
 
     text: str = attrs.field(repr=False)
-    documents: tuple[Document, ...] = attrs.field(converter=tuple)
-    noise: tuple[Noise, ...] = attrs.field(converter=tuple, default=())
-    headings: tuple[Heading, ...] = attrs.field(converter=tuple, default=())
-    metrics: tuple[Metric, ...] = attrs.field(converter=tuple, default=())
+    documents: tuple[Document, ...] = attrs.field(converter=_documents)
+    noise: tuple[Noise, ...] = attrs.field(converter=_noises, default=())
+    headings: tuple[Heading, ...] = attrs.field(converter=_headings, default=())
+    metrics: tuple[Metric, ...] = attrs.field(converter=_metrics, default=())
 
     def walk(self) -> Iterator[Section]:
         """Every section of every document, depth first, in text order (document roots excluded)."""

@@ -88,7 +88,8 @@ def to_number(text: str) -> Decimal:
     (a ``TypeError``) for a non-``str``.
     """
     require_text(text)
-    body = fold(text).strip()
+    # fold() simplifies the capital 參 to 参, which running text uses for 参加: read it as 3 only here
+    body = fold(text).strip().replace("参", "叁")
     negative = False
     if body[:1] in _NEGATIVE:
         negative, body = True, body[1:]
@@ -222,7 +223,7 @@ _LOWER_DIGITS = "零一二三四五六七八九"
 
 def _four_digits(group: int) -> str:
     """0 < group < 10000 in Chinese, with 零 for inner zeros (1010 → 一千零一十)."""
-    out = []
+    out: list[str] = []
     zero = False
     for power, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
         digit = group // power % 10
@@ -292,6 +293,10 @@ def _read_lines(name: str) -> tuple[str, ...]:
     return tuple(line for line in lines if line)
 
 
+def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
 @attrs.frozen
 class StopList:
     """What :func:`find_numbers` must not read as a number.
@@ -301,8 +306,8 @@ class StopList:
     (simplified, half-width), and a numeral that overlaps a match is skipped.
     """
 
-    phrases: tuple[str, ...] = attrs.field(converter=tuple, default=())
-    patterns: tuple[str, ...] = attrs.field(converter=tuple, default=())
+    phrases: tuple[str, ...] = attrs.field(converter=_strings, default=())
+    patterns: tuple[str, ...] = attrs.field(converter=_strings, default=())
 
     @classmethod
     @cache

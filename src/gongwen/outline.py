@@ -15,12 +15,12 @@ The pipeline, each step a pure function of the text:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import attrs
 import regex
 
-from gongwen.errors import require_text
+from gongwen.errors import InputTypeError, require_text
 from gongwen.headings import HeadingRule, Inline, heading_rules, label_title
 from gongwen.model import Document, Heading, HeadingStyle, Noise, Section, Span
 from gongwen.noise import find_noise
@@ -438,15 +438,15 @@ def parse_outline(text_or_document: str | Document, text: str | None = None) -> 
     """The documents and headings of a text (or of one :class:`Document` of ``text``)."""
     if isinstance(text_or_document, Document):
         if text is None:
-            raise TypeError("pass the text the document belongs to: parse_outline(document, text)")
+            raise InputTypeError("pass the text the document belongs to: parse_outline(document, text)")
         full = require_text(text)
         noise = find_noise(full)
         span = text_or_document.span
-        cands = [c for c in find_candidates(full, noise=noise) if span.start <= c.marker.start < span.end]
-        return build_outline(full, [attrs.evolve(text_or_document, index=0)], cands)
+        inside = [c for c in find_candidates(full, noise=noise) if span.start <= c.marker.start < span.end]
+        return build_outline(full, [attrs.evolve(text_or_document, index=0)], inside)
     full = require_text(text_or_document)
     noise = find_noise(full)
-    cands = find_candidates(full, noise=noise)
-    documents = split_documents(full, noise=noise, candidates=cands)
-    return build_outline(full, documents, cands)
+    candidates = find_candidates(full, noise=noise)
+    documents = split_documents(full, noise=noise, candidates=candidates)
+    return build_outline(full, documents, candidates)
 

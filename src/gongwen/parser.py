@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import attrs
 
 from gongwen.context import Context
-from gongwen.errors import require_text
+from gongwen.errors import InputTypeError, require_text
 from gongwen.extractors import Extractor, run_extractors
 from gongwen.model import Document, Heading, Metric, Noise, Report, Section, Span
 from gongwen.noise import find_noise
@@ -51,7 +51,7 @@ def extract_metrics(
     (``extract_metrics(report.documents[1], report.text)``), each linked to its section."""
     if isinstance(text_or_document, Document):
         if text is None:
-            raise TypeError("pass the text the document belongs to: extract_metrics(document, text)")
+            raise InputTypeError("pass the text the document belongs to: extract_metrics(document, text)")
         full = require_text(text)
         document = text_or_document
         noise = find_noise(full)

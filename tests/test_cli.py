@@ -1,0 +1,445 @@
+"""The command line, run through its real entry point: ``python -m gongwen …``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gongwen import __version__
+from gongwen.batch import FileOutcome
+from gongwen.cli import _Progress, display_width, render_metrics, render_outline
+from gongwen.io import read_text
+from gongwen.model import Metric, MetricKind, Qualifier, Report, Span
+from gongwen.parser import parse
+
+# Texts without numbers parse without loading the word segmenter, which keeps these runs quick.
+OUTLINE = "关于教育工作的报告\n一、基本情况\n(一)队伍建设\n(二)制度建设\n二、存在问题\n三、下步打算\n"
+WITH_NUMBERS = "一、基本情况\n全镇有初级中学2所,总人口55983人。\n(一)投入情况\n投入资金55.57万元。\n"
+ANSI = "\x1b["
+
+
+def gongwen(*args: str | Path, stdin: bytes | None = None, env: dict[str, str] | None = None) -> Any:
+    environment = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | (env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "gongwen", *map(str, args)],
+        input=stdin,
+        capture_output=True,
+        env=environment,
+        timeout=120,
+    )
+
+
+def out(result: Any) -> str:
+    return str(result.stdout.decode("utf-8"))
+
+
+def err(result: Any) -> str:
+    return str(result.stderr.decode("utf-8"))
+
+
+@pytest.fixture
+def outline_file(tmp_path: Path) -> Path:
+    path = tmp_path / "outline.txt"
+    path.write_text(OUTLINE, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def numbers_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("numbers") / "numbers.txt"
+    path.write_text(WITH_NUMBERS, encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------------------------------------------------
+# general
+
+
+def test_version() -> None:
+    result = gongwen("--version")
+    assert result.returncode == 0
+    assert out(result).strip() == f"gongwen {__version__}"
+
+
+@pytest.mark.parametrize("command", [(), ("parse",), ("batch",)])
+def test_help_has_examples(command: tuple[str, ...]) -> None:
+    result = gongwen(*command, "--help")
+    assert result.returncode == 0
+    assert "examples:" in out(result)
+    assert "gongwen" in out(result)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        (),
+        ("frobnicate",),
+        ("parse",),
+        ("parse", "--nope", "x"),
+        ("parse", "--metrics-only", "--outline-only", "x"),
+        ("parse", "--sample", "x.txt"),
+        ("batch", "x"),
+        ("batch", "x", "--out", "o", "--workers", "0"),
+        ("batch", "x", "--out", "o", "--format", "xlsx"),
+    ],
+)
+def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
+    result = gongwen(*args)
+    assert result.returncode == 2
+    assert "usage:" in err(result)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# gongwen parse
+
+
+def test_parse_prints_an_outline_tree(outline_file: Path) -> None:
+    result = gongwen("parse", outline_file)
+    assert result.returncode == 0, err(result)
+    lines = out(result).splitlines()
+    assert lines[0].startswith("Document 0 关于教育工作的报告")
+    assert "  一、基本情况" in lines
+    assert "    (一)队伍建设" in lines  # indented by level
+    assert "  二、存在问题" in lines
+    assert "Metrics (0)" in lines and "(no metrics)" in lines
+    assert ANSI not in out(result)  # not a terminal: no colour
+
+
+def test_parse_json_is_report_to_dict(numbers_file: Path) -> None:
+    result = gongwen("parse", "--json", numbers_file)
+    assert result.returncode == 0, err(result)
+    data = json.loads(out(result))
+    assert data == json.loads(json.dumps(parse(read_text(numbers_file)).to_dict()))
+    assert data["metrics"]
+    assert "总人口" in out(result)  # ensure_ascii=False
+
+
+def test_parse_metrics_table_and_only_flags(numbers_file: Path) -> None:
+    full = out(gongwen("parse", numbers_file))
+    metrics = gongwen("parse", "--metrics-only", numbers_file)
+    assert metrics.returncode == 0
+    lines = out(metrics).splitlines()
+    assert lines[0].split() == ["text", "value", "unit", "kind", "qualifier", "subject", "section"]
+    assert any("55983人" in line and "55983" in line and "count" in line for line in lines)
+    assert any("555700" in line and "money" in line and "基本情况 > 投入情况" in line for line in lines)
+    assert "一、基本情况" not in out(metrics)
+    # columns line up in display columns, wide characters counting two
+    header = lines[0]
+    kind_at = display_width(header[: header.index("kind")])
+    for line in lines[2:]:
+        kind = next(k for k in ("count", "money", "percent", "ratio", "other") if f" {k} " in line)
+        assert display_width(line[: line.index(f" {kind} ") + 1]) == kind_at
+    outline = gongwen("parse", "--outline-only", numbers_file)
+    assert "  一、基本情况" in out(outline) and "55983" not in out(outline)
+    assert out(outline).strip() in full and out(metrics).strip() in full
+
+
+def test_parse_json_only_flags(numbers_file: Path) -> None:
+    metrics = json.loads(out(gongwen("parse", "--json", "--metrics-only", numbers_file)))
+    assert list(metrics) == ["metrics"] and metrics["metrics"]
+    outline = json.loads(out(gongwen("parse", "--json", "--outline-only", numbers_file)))
+    assert list(outline) == ["documents", "headings", "outline"]
+
+
+def test_parse_sample() -> None:
+    result = gongwen("parse", "--sample", "--json")
+    assert result.returncode == 0, err(result)
+    data = json.loads(out(result))
+    assert len(data["headings"]) > 10
+
+
+def test_parse_stdin(outline_file: Path) -> None:
+    result = gongwen("parse", "--json", "-", stdin=OUTLINE.encode("gb18030"))
+    assert result.returncode == 0, err(result)
+    assert json.loads(out(result)) == json.loads(out(gongwen("parse", "--json", outline_file)))
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
+def test_parse_each_encoding_gives_the_same_json(tmp_path: Path, outline_file: Path, encoding: str) -> None:
+    path = tmp_path / f"{encoding}.txt"
+    path.write_bytes(OUTLINE.replace("\n", "\r\n").encode(encoding))
+    result = gongwen("parse", "--json", path)
+    assert result.returncode == 0, err(result)
+    assert json.loads(out(result)) == json.loads(out(gongwen("parse", "--json", outline_file)))
+
+
+def test_parse_binary_file(tmp_path: Path) -> None:
+    path = tmp_path / "photo.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    result = gongwen("parse", path)
+    assert result.returncode == 1
+    assert str(path) in err(result) and "UTF-8" in err(result)
+    assert out(result) == ""
+
+
+def test_parse_missing_file(tmp_path: Path) -> None:
+    result = gongwen("parse", "--json", tmp_path / "missing.txt")
+    assert result.returncode == 1
+    assert "missing.txt" in err(result) and "No such file" in err(result)
+    assert out(result) == ""
+
+
+def test_parse_directory(tmp_path: Path) -> None:
+    result = gongwen("parse", tmp_path)
+    assert result.returncode == 1
+    assert "is a folder" in err(result) and "gongwen batch" in err(result)
+
+
+def test_parse_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    result = gongwen("parse", "--json", path)
+    assert result.returncode == 0
+    data = json.loads(out(result))
+    assert data["headings"] == [] and data["metrics"] == []
+    assert "empty" in err(result)
+    assert "(no headings)" in out(gongwen("parse", path))
+
+
+def test_parse_colour_flag_and_no_color(outline_file: Path) -> None:
+    assert ANSI in out(gongwen("parse", "--color", "always", outline_file))
+    assert ANSI not in out(gongwen("parse", "--color", "never", outline_file))
+    assert ANSI not in out(gongwen("parse", outline_file, env={"NO_COLOR": "1"}))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+@pytest.mark.parametrize(("no_color", "coloured"), [(False, True), (True, False)])
+def test_parse_colours_only_on_a_terminal(outline_file: Path, no_color: bool, coloured: bool) -> None:
+    import pty
+
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | ({"NO_COLOR": "1"} if no_color else {})
+    with subprocess.Popen(
+        [sys.executable, "-m", "gongwen", "parse", str(outline_file)],
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env=env,
+    ) as process:
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # EIO once the terminal's other end is closed
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        process.wait(timeout=60)
+    os.close(leader)
+    shown = b"".join(chunks).decode("utf-8")
+    assert "基本情况" in shown
+    assert (ANSI in shown) is coloured
+
+
+# rendering, in process -----------------------------------------------------------------------------------
+
+
+def _report_with_metrics() -> Report:
+    text = "一、总体情况\n总人口55983人,约3000名学生,投入经费93万余元。"
+    base = parse(text)
+
+    def metric(surface: str, value: str, unit: str, kind: str, **extra: Any) -> Metric:
+        start = text.index(surface)
+        return Metric(Span(start, start + len(surface)), surface, value, unit, kind, section=("总体情况",), **extra)
+
+    metrics = [
+        metric("55983人", "55983", "人", MetricKind.COUNT, subject="总人口"),
+        metric("约3000名", "3000", "名", MetricKind.COUNT, qualifier=Qualifier.APPROX, subject="学生"),
+        metric("93万余元", "930000", "元", MetricKind.MONEY, qualifier=Qualifier.MORE_THAN, subject="投入经费"),
+    ]
+    return Report(text=text, documents=base.documents, headings=base.headings, metrics=metrics)
+
+
+def test_render_metrics_aligns_wide_characters() -> None:
+    lines = render_metrics(_report_with_metrics()).splitlines()
+    assert len(lines) == 5
+    header = lines[0]
+    for column in ("unit", "kind", "qualifier", "subject", "section"):
+        at = display_width(header[: header.index(column)])
+        for line in lines[2:]:
+            cells = line.split()
+            assert cells  # every row has content
+        starts = []
+        for line in lines[2:]:
+            # find where this column's cell starts: after the preceding two-space gap at the same width
+            prefix_widths = [display_width(line[:i]) for i in range(len(line) + 1)]
+            starts.append(at in prefix_widths)
+        assert all(starts), column
+    # the value column is right-aligned: every value ends at the same display column
+    value_end = display_width(header[: header.index("value") + len("value")])
+    for line, value in zip(lines[2:], ("55983", "3000", "930000"), strict=True):
+        assert display_width(line[: line.index(value) + len(value)]) == value_end
+
+
+def test_render_metrics_ranges_and_masked_values() -> None:
+    text = "教师10__人,面积3-5亩"
+    metrics = [
+        Metric(Span(2, 6), "10__", None, "人", "count", redacted=True),
+        Metric(Span(9, 13), "3-5亩", None, "亩", "area", low="3", high="5"),
+    ]
+    shown = render_metrics(Report(text=text, documents=parse(text).documents, metrics=metrics))
+    assert "(masked)" in shown and "3~5" in shown
+
+
+def test_render_outline_colour() -> None:
+    report = parse(OUTLINE)
+    plain = render_outline(report)
+    coloured = render_outline(report, colour=True)
+    assert ANSI not in plain and ANSI in coloured
+    assert plain.splitlines()[1] == "  一、基本情况"
+
+
+def test_display_width() -> None:
+    assert display_width("abc") == 3
+    assert display_width("总人口") == 6
+    assert display_width("(一)") == 6  # fullwidth brackets
+    assert display_width("e\u0301") == 1  # combining accent
+
+
+def test_progress_on_a_terminal_is_one_updating_line() -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Terminal()
+    progress = _Progress(stream, quiet=False)
+    ok = FileOutcome(file="a.txt", ok=True)
+    bad = FileOutcome(file="b.txt", ok=False, error="ReportDecodeError", message="b.txt: binary")
+    progress(1, 3, 0, ok)
+    progress(2, 3, 1, bad)
+    progress(3, 3, 1, ok)
+    progress.finish()
+    shown = stream.getvalue()
+    assert shown.count("\n") == 1 and shown.endswith("\n")
+    assert "\r" in shown and "3/3 files" in shown and "files/s" in shown and "1 failed" in shown
+
+
+# ---------------------------------------------------------------------------------------------------------
+# gongwen batch
+
+
+def make_corpus(root: Path) -> dict[str, Path]:
+    (root / "sub").mkdir(parents=True)
+    files = {
+        "utf8": root / "a.txt",
+        "numbers": root / "b.txt",
+        "gbk": root / "sub" / "c_gbk.txt",
+        "empty": root / "d_empty.txt",
+        "binary": root / "e_binary.txt",
+    }
+    files["utf8"].write_text(OUTLINE, encoding="utf-8")
+    files["numbers"].write_text(WITH_NUMBERS, encoding="utf-8")
+    files["gbk"].write_bytes(OUTLINE.encode("gbk"))
+    files["empty"].write_bytes(b"")
+    files["binary"].write_bytes(bytes(range(256)) * 4)
+    return files
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_batch_csv_resume_and_force(tmp_path: Path) -> None:
+    files = make_corpus(tmp_path / "corpus")
+    dest = tmp_path / "out"
+    result = gongwen("batch", tmp_path / "corpus", "--out", dest, "--workers", "2")
+    assert result.returncode == 0, err(result)
+    assert "4 files parsed, 1 failed" in out(result)
+    assert "e_binary.txt" in out(result) and "ReportDecodeError" in out(result)
+    assert "files/s" in err(result)  # progress as plain log lines when not on a terminal
+    assert "\r" not in err(result)
+    documents = read_csv(dest / "documents.csv")
+    assert {d["file"] for d in documents} == {str(p) for k, p in files.items() if k != "binary"}
+    headings = read_csv(dest / "headings.csv")
+    gbk = [h for h in headings if h["file"] == str(files["gbk"])]
+    assert [h["title"] for h in gbk] == ["基本情况", "队伍建设", "制度建设", "存在问题", "下步打算"]
+    assert gbk[1]["section"] == "基本情况 > 队伍建设" and gbk[1]["level"] == "2"
+    metrics = read_csv(dest / "metrics.csv")
+    assert metrics and all(m["file"] == str(files["numbers"]) for m in metrics)
+    assert {"55983", "555700"} <= {m["value"] for m in metrics}
+    failures = read_csv(dest / "failures.csv")
+    assert [(f["file"], f["error"]) for f in failures] == [(str(files["binary"]), "ReportDecodeError")]
+    assert "UTF-8" in failures[0]["message"]
+
+    again = gongwen("batch", tmp_path / "corpus", "--out", dest)
+    assert again.returncode == 0
+    assert "0 files parsed, 0 failed, 5 skipped" in out(again)
+    assert read_csv(dest / "headings.csv") == headings
+    assert read_csv(dest / "failures.csv") == failures
+
+    forced = gongwen("batch", tmp_path / "corpus", "--out", dest, "--force", "--workers", "1")
+    assert forced.returncode == 0
+    assert "4 files parsed, 1 failed" in out(forced) and "skipped" not in out(forced)
+    assert read_csv(dest / "headings.csv") == headings
+    assert read_csv(dest / "metrics.csv") == metrics
+
+
+def test_batch_jsonl_with_globs_and_files(tmp_path: Path) -> None:
+    files = make_corpus(tmp_path / "corpus")
+    dest = tmp_path / "out"
+    pattern = str(tmp_path / "corpus" / "**" / "c_*.txt")
+    result = gongwen("batch", pattern, files["utf8"], "--out", dest, "--format", "jsonl", "-q")
+    assert result.returncode == 0, err(result)
+    assert err(result) == ""  # --quiet
+    with open(dest / "headings.jsonl", encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle]
+    assert [r["file"] for r in rows] == [str(files["gbk"])] * 5 + [str(files["utf8"])] * 5
+    assert rows[1]["level"] == 2 and rows[1]["parent"] == 0 and rows[1]["inline"] is False
+    with open(dest / "failures.jsonl", encoding="utf-8") as handle:
+        assert handle.read() == ""
+
+
+def test_batch_parquet(tmp_path: Path) -> None:
+    pandas = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    files = make_corpus(tmp_path / "corpus")
+    dest = tmp_path / "out"
+    result = gongwen("batch", tmp_path / "corpus", "--out", dest, "--format", "parquet")
+    assert result.returncode == 0, err(result)
+    headings = pandas.read_parquet(dest / "headings.parquet")
+    assert len(headings) == 5 + 5 + 2
+    assert str(headings["level"].dtype) == "Int64"
+    failures = pandas.read_parquet(dest / "failures.parquet")
+    assert list(failures["file"]) == [str(files["binary"])]
+
+
+def test_batch_every_file_failed(tmp_path: Path) -> None:
+    (tmp_path / "bad.txt").write_bytes(b"\x00" * 10)
+    result = gongwen("batch", tmp_path / "bad.txt", "--out", tmp_path / "out")
+    assert result.returncode == 1
+    assert "every file failed" in err(result)
+    assert "0 files parsed, 1 failed" in out(result)
+
+
+def test_batch_nothing_found(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    result = gongwen("batch", tmp_path / "in", "--out", tmp_path / "out")
+    assert result.returncode == 1
+    assert "no files found" in err(result)
+
+
+def test_batch_missing_input_is_reported(tmp_path: Path) -> None:
+    make_corpus(tmp_path / "corpus")
+    result = gongwen("batch", tmp_path / "corpus", tmp_path / "typo", "--out", tmp_path / "out")
+    assert result.returncode == 0
+    assert "typo: FileNotFoundError" in out(result)
+    assert "4 files parsed, 2 failed" in out(result)
+
+
+def test_batch_format_mismatch(tmp_path: Path) -> None:
+    make_corpus(tmp_path / "corpus")
+    dest = tmp_path / "out"
+    assert gongwen("batch", tmp_path / "corpus", "--out", dest, "-f", "jsonl").returncode == 0
+    result = gongwen("batch", tmp_path / "corpus", "--out", dest)
+    assert result.returncode == 1
+    assert "--format jsonl" in err(result)
