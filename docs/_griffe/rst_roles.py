@@ -1,8 +1,9 @@
 """A griffe extension for the API pages: Sphinx roles in gongwen's docstrings become cross-references.
 
-gongwen's docstrings use reStructuredText roles (:func:`to_number`, :class:`~gongwen.model.Span`). This
-rewrites each into an optional mkdocs-autorefs link: a link where the target is documented on the site,
-plain code where it is not (so ``mkdocs build --strict`` never fails on one). A bare name is looked up in
+gongwen's docstrings use reStructuredText roles (:func:`to_number`, :class:`~gongwen.model.Span`,
+:meth:`Report.to_dict() <gongwen.model.Report.to_dict>`). This rewrites each into an optional
+mkdocs-autorefs link: a link where the target is documented on the site, plain code where it is not (so
+``mkdocs build --strict`` never fails on one). A bare name is looked up in
 the docstring's own module first (:func:`to_number` in gongwen.numerals is gongwen.numerals.to_number).
 The reST ``::`` that introduces a code block becomes a plain colon, and doctests become console blocks.
 """
@@ -14,7 +15,10 @@ from typing import Any
 
 import griffe
 
-_ROLE = re.compile(r":(?:py:)?(?:func|class|meth|attr|mod|exc|data|obj|const):`(?P<tilde>~?)(?P<target>[\w.]+)`")
+_ROLE = re.compile(
+    r":(?:py:)?(?:func|class|meth|attr|mod|exc|data|obj|const):"
+    r"`(?P<tilde>~?)(?:(?P<title>[^`<]+?)\s*<(?P<named>[\w.]+)>|(?P<target>[\w.]+))`"
+)
 
 # "Add a style::" introduces an indented code block in reST; Markdown only needs the indentation.
 _LITERAL_BLOCK = re.compile(r"(?<=\S)::(?=\n\s*\n)")
@@ -30,8 +34,8 @@ class RstRoles(griffe.Extension):
         module = obj if obj.is_module else obj.module
 
         def link(match: re.Match[str]) -> str:
-            target = match["target"]
-            title = target.rsplit(".", 1)[-1] if match["tilde"] else target
+            target = match["target"] or match["named"]
+            title = match["title"] or (target.rsplit(".", 1)[-1] if match["tilde"] else target)
             identifier = target
             if not target.startswith("gongwen"):
                 local = target.split(".", 1)[0] in module.members  # no alias resolution: plain lookup

@@ -19,10 +19,9 @@ import attrs
 import regex
 
 from gongwen.context import Context
-from gongwen.errors import RegistryError
+from gongwen.errors import NotANumeralError, RegistryError
 from gongwen.metrics import MetricExtractor, find_subject
 from gongwen.model import Metric, Qualifier, Span
-from gongwen.errors import NotANumeralError
 from gongwen.numerals import to_number
 
 __all__ = [

@@ -20,9 +20,8 @@ from functools import cache
 import attrs
 import regex
 
-from gongwen.errors import RegistryError
+from gongwen.errors import NotANumeralError, RegistryError
 from gongwen.model import HeadingStyle
-from gongwen.errors import NotANumeralError
 from gongwen.numerals import DIGITS, to_number
 
 __all__ = [

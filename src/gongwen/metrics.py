@@ -23,40 +23,18 @@ from functools import cache
 import attrs
 import regex
 
+from gongwen import lexicon
 from gongwen.context import Context
-from gongwen.model import Direction, Metric, MetricKind, Qualifier, Span
 from gongwen.errors import NotANumeralError
+from gongwen.model import Direction, Metric, MetricKind, Qualifier, Span
 from gongwen.numerals import DIGITS, StopList, to_number
-from gongwen.segment import pos_cut
-from gongwen.textview import to_simplified
+from gongwen.subjects import find_subject
 from gongwen.units import Unit, units
 
-__all__ = ["MetricExtractor", "find_subject"]
+__all__ = ["MetricExtractor"]
 
-_Q = Qualifier
-_PREFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
-    ("不低于", _Q.AT_LEAST), ("不少于", _Q.AT_LEAST), ("至少", _Q.AT_LEAST),
-    ("不超过", _Q.AT_MOST), ("最多", _Q.AT_MOST),
-    ("将近", _Q.LESS_THAN), ("接近", _Q.LESS_THAN), ("不到", _Q.LESS_THAN), ("不足", _Q.LESS_THAN),
-    ("未满", _Q.LESS_THAN), ("不满", _Q.LESS_THAN), ("低于", _Q.LESS_THAN), ("近", _Q.LESS_THAN),
-    ("超过", _Q.MORE_THAN), ("高于", _Q.MORE_THAN), ("突破", _Q.MORE_THAN), ("逾", _Q.MORE_THAN),
-    ("多于", _Q.MORE_THAN),
-    ("大约", _Q.APPROX), ("约", _Q.APPROX),
-)  # fmt: skip
-_SUFFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
-    ("以上", _Q.AT_LEAST), ("以下", _Q.AT_MOST), ("以内", _Q.AT_MOST), ("之内", _Q.AT_MOST), ("内", _Q.AT_MOST),
-    ("左右", _Q.APPROX), ("上下", _Q.APPROX), ("余", _Q.MORE_THAN), ("多", _Q.MORE_THAN),
-)
-# A classifier followed by these characters is the start of a word, not a unit: 校长, 方面, 人才.
-_WORD_AFTER_UNIT = frozenset(
-    ["校长", "方面", "家长", "所长", "期间", "期刊", "项目", "名单", "名称", "台阶", "本着", "本地", "本人", "本身", "条件", "条例", "部署", "处理", "批示", "批准", "张贴", "家庭", "家乡", "个别", "个体", "元旦", "元素", "次数", "门口", "人才", "人民", "人生", "人物", "人事", "人大", "人社", "人力", "人员", "周年", "期工", "期项", "组织", "班子", "班级", "班主", "台风", "份额", "场所", "场地", "起来", "起步", "本科", "处室", "种类", "类型", "条线", "支部", "支队", "座谈", "字样", "首届", "把关", "头等", "批次", "节日", "节约", "节点", "节能", "片区", "口号", "对象", "对口", "户籍", "户口", "间隔"]
-)
-_CLAUSE_END = frozenset(",。;:!?、)\n")
-_UP = ("增长", "增加", "提高", "上升", "上涨", "增幅", "增", "提升", "多")
-_DOWN = ("下降", "减少", "降低", "回落", "下滑", "缩小", "减", "降", "少")
-_BASES = ("比上年同期", "比去年同期", "比上年", "比去年", "较上年", "较去年", "同比", "环比", "比上月", "比年初")
-
-_NUM = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二三四五六七八九十百千万亿两壹贰叁參肆伍陆柒捌玖拾佰仟]+(?:点[零〇一二三四五六七八九]+)?)"
+_CN_DIGITS = "零〇一二三四五六七八九十百千万亿两壹贰叁參肆伍陆柒捌玖拾佰仟"
+_NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?)"
 _NUMERAL = rf"{_NUM}(?:{_NUM}|(?<=\d)[ \t]{{0,2}}\n?[ \t]{{0,2}}[万亿]+)*"
 _NUMERAL_RE = regex.compile(_NUMERAL)
 _MASK = r"(?:\d+[_＿]+|[_＿]{2,}|\d*[xX×]{2,}\d*)"
@@ -67,19 +45,24 @@ _RANGE_SEP = regex.compile(r"[ \t]*(?:—{1,2}|–|-{1,2}|~|～|至|到)[ \t]*")
 _FRACTION = regex.compile(r"(?P<a>\d{1,3})/(?P<b>\d{1,3})(?![\d/])")
 _COLON_RATIO = regex.compile(r"(?P<a>\d+(?:\.\d+)?):(?P<b>\d+(?:\.\d+)?)(?![\d:])")
 _GAP = regex.compile(r"[ \t]{0,2}\n?[ \t]{0,2}")
-_MONEY_WORDS = regex.compile(r"经费|资金|投入|投资|收入|支出|产值|总值|预算|拨款|金额|资产|营收|税收|财政")
 _PERIOD = regex.compile(r"(?<![比较])(?:(?:\d{4}|20xx|20__|xxxx)年(?:度)?|去年|今年|上年|本年|明年|前年|同年)")
 _PERCENT_CONTEXT = regex.compile(r"(?:率|面|比例|比重|占)[^,。;]{0,6}$")
 _INDICATOR_AFTER = regex.compile(r"的?[^,。;:、\d]{0,8}率")
 _ADJACENT_CN = regex.compile(r"(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])")
-_DATE_AFTER_YEAR = frozenset("月度级代初底末中")
-_TALLY = ("共计", "合计", "总计", "累计", "共", "仅", "只有", "计")
-_QUOTE_OPEN, _QUOTE_CLOSE = "“‘《「『\"", "”’》」』\""
-_DURATION_CUES_BEFORE = regex.compile(
-    r"(?:连续|为期|历时|长达|达|满|近|超过|用了?|花了?|经过|坚持|已经|已|共|累计|前后|每|任期|服务|工作|缩短|延长|提前|至少|不少于)$"
-)
-_DURATION_CUES_AFTER = regex.compile(r"(?:以上|以下|以内|内|来|间|时间|之久|多|余|后|的时间|左右)")
-_CLAUSE_STOP = frozenset(",。;:!?\n()\"'《》【】[]、")
+_CLAUSE_END = frozenset(",。;:!?、)\n")
+_MONEY_WORDS = regex.compile(lexicon.MONEY_WORDS)
+_DURATION_BEFORE = regex.compile(f"(?:{lexicon.DURATION_CUES_BEFORE})$")
+_DURATION_AFTER = regex.compile(f"(?:{lexicon.DURATION_CUES_AFTER})")
+_WHITESPACE = regex.compile(r"\s+")
+_TRAILING_MAGNITUDE = regex.compile(r"[万亿千百]+$")
+_SHARED_MAGNITUDE = regex.compile(r"[万亿]+$")
+_ENDS_IN_UNIT_WORD = regex.compile(r"[万亿千百十]$")
+_LATE_MAGNITUDE = regex.compile(r"万亿|万|亿|千|百")
+_SHARE = regex.compile(r"(?:各占|占|占总量的|占全部的)$")
+_CHANGE = {
+    direction: regex.compile(f"(?:{'|'.join(words)})(?:了|到|至|达)?$")
+    for direction, words in ((Direction.UP, lexicon.UP), (Direction.DOWN, lexicon.DOWN))
+}
 
 
 @cache
@@ -105,7 +88,7 @@ def _canonical(value: Decimal) -> Decimal:
 
 def _number(surface: str) -> Decimal | None:
     try:
-        return to_number(regex.sub(r"\s+", "", surface))
+        return to_number(_WHITESPACE.sub("", surface))
     except NotANumeralError:
         return None
 
@@ -232,7 +215,8 @@ class _Reader:
             return None
         low = high = None
         value = _number(surface)
-        if value is None and surface in ("万", "千", "百", "亿") and folded[start - 1 : start] in ("近", "上", "逾", "约"):
+        bare_magnitude = surface in ("万", "千", "百", "亿") and folded[start - 1 : start] in ("近", "上", "逾", "约")
+        if value is None and bare_magnitude:
             value = to_number("1" + surface)  # 近万名, 上千人
         if value is None:
             pair = _ADJACENT_CN.fullmatch(surface)  # 两三个, 四五所
@@ -263,8 +247,8 @@ class _Reader:
         if low is not None and high is not None:
             value = None
             if range_match is not None and second is not None:
-                shared = regex.search(r"[万亿]+$", second.group())
-                if shared and not regex.search(r"[万亿千百十]$", surface):
+                shared = _SHARED_MAGNITUDE.search(second.group())
+                if shared and not _ENDS_IN_UNIT_WORD.search(surface):
                     low *= to_number("1" + shared.group())  # 3到4万亿元: the magnitude is shared
         mid_qualifier = Qualifier.EXACT
         gap = _GAP.match(folded, position)
@@ -272,7 +256,7 @@ class _Reader:
         for word in ("余", "多"):
             if folded.startswith(word, after_gap):
                 mid_qualifier, after_gap = Qualifier.MORE_THAN, after_gap + 1
-                late = regex.match(r"万亿|万|亿|千|百", folded[after_gap : after_gap + 2])
+                late = _LATE_MAGNITUDE.match(folded, after_gap, after_gap + 2)
                 if late is not None and value is not None:  # 200多万元
                     value *= to_number("1" + late.group())
                     after_gap += len(late.group())
@@ -280,7 +264,7 @@ class _Reader:
         if folded.startswith("大类", after_gap):
             after_gap += 1  # 五大类
         unit_match = self.unit_re.match(folded, after_gap)
-        magnitude_match = regex.search(r"[万亿千百]+$", regex.sub(r"\s+", "", surface))
+        magnitude_match = _TRAILING_MAGNITUDE.search(_WHITESPACE.sub("", surface))
         magnitude = magnitude_match.group() if magnitude_match and any(c.isdigit() for c in surface) else None
         if unit_match is None:
             if (
@@ -329,11 +313,11 @@ class _Reader:
         folded = self.folded
         lo = max(self.context.span.start, start - 12)
         hi = min(self.context.span.end, end + 12)
-        opening = max(folded.rfind(q, lo, start) for q in _QUOTE_OPEN)
-        if opening < 0 or any(q in folded[opening + 1 : start] for q in _QUOTE_CLOSE):
+        opening = max(folded.rfind(q, lo, start) for q in lexicon.QUOTE_OPEN)
+        if opening < 0 or any(q in folded[opening + 1 : start] for q in lexicon.QUOTE_CLOSE):
             return False
-        closing = [i for i in (folded.find(q, end, hi) for q in _QUOTE_CLOSE) if i >= 0]
-        return bool(closing) and not any(q in folded[end : min(closing)] for q in _QUOTE_OPEN)
+        closing = [i for i in (folded.find(q, end, hi) for q in lexicon.QUOTE_CLOSE) if i >= 0]
+        return bool(closing) and not any(q in folded[end : min(closing)] for q in lexicon.QUOTE_OPEN)
 
     def _excluded(self, reading: _Reading) -> bool:
         folded = self.folded
@@ -345,7 +329,7 @@ class _Reader:
         if unit is None:
             return False
         after = folded[reading.end : reading.end + 1]
-        if folded[reading.end - 1 : reading.end + 1] in _WORD_AFTER_UNIT and len(unit.surface) == 1:
+        if folded[reading.end - 1 : reading.end + 1] in lexicon.WORD_AFTER_UNIT and len(unit.surface) == 1:
             return True
         if after == "级":
             return True  # weight classes and grades: 84公斤级
@@ -359,15 +343,15 @@ class _Reader:
         if unit.kind == MetricKind.DURATION:
             if unit.surface == "年":
                 value = reading.value if reading.value is not None else reading.high
-                if reading.redacted or value is None or value >= 100 or after in _DATE_AFTER_YEAR:
+                if reading.redacted or value is None or value >= 100 or after in lexicon.DATE_AFTER_YEAR:
                     return True
                 if after == "来" or folded.startswith("年前", reading.end - 1):
                     return True
                 lead = folded[max(self.context.span.start, start - 4) : start]
                 if not (
                     reading.low is not None
-                    or _DURATION_CUES_BEFORE.search(lead)
-                    or _DURATION_CUES_AFTER.match(folded, reading.end)
+                    or _DURATION_BEFORE.search(lead)
+                    or _DURATION_AFTER.match(folded, reading.end)
                 ):
                     return True  # 九年义务教育, 三年行动计划: a name, not a duration
             if unit.surface in ("日", "天") and "月" in before2[-1:]:
@@ -382,9 +366,9 @@ class _Reader:
             return True  # ranks: 前20名
         if unit.surface == "成" and after in "为立功绩果本员":
             return True
-        if reading.chinese_one and not before2.endswith(_TALLY):
+        if reading.chinese_one and not before2.endswith(lexicon.TALLY):
             tail = folded[reading.end : reading.end + 2]
-            if not any(tail.startswith(word) for word, _ in _SUFFIX_QUALIFIERS[:4]):
+            if not any(tail.startswith(word) for word, _ in lexicon.SUFFIX_QUALIFIERS[:4]):
                 return True  # article-like 一: 一名教师, 一个学期
         return False
 
@@ -394,18 +378,18 @@ class _Reader:
         folded = self.folded
         start, end = reading.start, reading.end
         qualifier = reading.qualifier
-        for word, meaning in _PREFIX_QUALIFIERS:
+        for word, meaning in lexicon.PREFIX_QUALIFIERS:
             if folded.startswith(word, start - len(word)) and not folded.startswith("达" + word, start - len(word) - 1):
                 start -= len(word)
                 qualifier = meaning
                 break
         else:
             window = folded[max(self.context.span.start, start - 4) : start]
-            for word, meaning in _PREFIX_QUALIFIERS[:3]:
+            for word, meaning in lexicon.PREFIX_QUALIFIERS[:3]:
                 if word in window:
                     qualifier = meaning
                     break
-        for word, meaning in _SUFFIX_QUALIFIERS:
+        for word, meaning in lexicon.SUFFIX_QUALIFIERS:
             if folded.startswith(word, end) and not (word == "内" and folded.startswith("内容", end)):
                 if word in ("余", "多") and folded[end + 1 : end + 2] not in _CLAUSE_END:
                     break
@@ -421,7 +405,7 @@ class _Reader:
             kind = MetricKind.PERCENT
         direction, basis = _change(folded, max(self.context.span.start, start - 12), start)
         subject_span = find_subject(self.context, start, end, kind, floor=self.last_end)
-        share = regex.search(r"(?:各占|占|占总量的|占全部的)$", folded[max(0, start - 6) : start]) is not None
+        share = _SHARE.search(folded, max(0, start - 6), start) is not None
         if share and self.previous is not None and self._same_sentence(self.previous.span.end, start):
             subject_span = self.previous.subject_span  # 吉水县24件(占13.33%)
         if subject_span is None and self.previous is not None and self._same_sentence(self.previous.span.end, start):
@@ -447,153 +431,16 @@ class _Reader:
 
 
 def _change(folded: str, lo: int, start: int) -> tuple[Direction | None, str | None]:
+    """The direction and basis of a stated change just before ``start``: 比上年增长 → (up, 比上年)."""
     window = folded[lo:start]
-    direction = None
-    for words, meaning in ((_UP, Direction.UP), (_DOWN, Direction.DOWN)):
-        for word in words:
-            if regex.search(rf"{word}(?:了|到|至|达)?$", window):
-                direction = meaning
-                break
-        if direction:
-            break
+    direction = next((d for d, pattern in _CHANGE.items() if pattern.search(window)), None)
     if direction is None:
         return None, None
-    basis = next((b for b in _BASES if b in window), None)
+    basis = next((b for b in lexicon.BASES if b in window), None)
     return direction, basis
 
 
 def _period(text: str, folded: str, lo: int, start: int) -> str | None:
     sentence_start = max(folded.rfind(p, lo, start) for p in "。;\n")
-    found = None
-    for found in _PERIOD.finditer(folded, max(lo, sentence_start + 1), start):
-        pass
-    return None if found is None else text[found.start() : found.end()]
-
-
-# subjects --------------------------------------------------------------------------------------------
-_LINK_WORDS = (
-    "分别为", "分别是", "分别达", "分别", "总计", "共计", "合计", "累计", "总数", "达到", "均达", "均为", "已达",
-    "约为", "共有", "又有", "已有", "还有", "现有", "为期", "各占", "共", "均", "达", "为", "是", "有", "计", "约",
-    "近", "占", "了", "在", "由", "到", "至", "各", "等", "增加", "增长", "减少", "下降", "提高", "降低", "降至",
-    "升至", "超过", "突破", "逾", "不低于", "不少于", "至少", "不超过", "最多", "将近", "接近", "不到", "不足",
-    "未满", "高于", "低于", "大约", "多达", "只用", "用", "上涨", "上升", "回落", "下滑", "增幅", "提升", "平均",
-    "同比", "环比", "比上年同期", "比去年同期", "比上年", "比去年", "较上年", "较去年", "比年初", "年均",
-)  # fmt: skip
-_LINK_WORDS_LONGEST_FIRST = tuple(sorted(_LINK_WORDS, key=len, reverse=True))
-# After these the number is the object: the thing counted comes after it (有16个微型课题, 为期18天的校本培训).
-_OBJECT_NEXT = ("有", "共有", "又有", "已有", "还有", "现有", "了", "等", "为期", "只用", "用")
-# After these the noun before the verb is the subject (辍学率控制在0.2%以内).
-_LINKING = ("在", "为", "到", "至", "达", "达到")
-_PRONOUNS = frozenset(["我", "我们", "你们", "他们", "它们", "其", "该", "这", "那", "这些", "那些", "本", "各", "其中", "自己", "此", "每", "某"])
-_STOP_FLAGS = frozenset({"p", "c", "d", "m", "q", "t", "u", "uj", "ul", "uz", "ug", "uv", "ud", "x", "f", "y"})
-_NOUN_FLAGS = ("n", "vn", "an", "j", "l", "b", "nz", "ng", "s", "i")
-_PLACES = frozenset(["镇", "县", "乡", "市", "区", "省", "村", "全镇", "全县", "全乡", "全市", "全区", "全省", "我镇", "我县", "我乡", "我市", "我区", "我局", "我校", "本镇", "该镇"])
-_PER = regex.compile(r"(?:每人|人均|生均|户均|每生|每校|每户)$")
-_AFTER_TEXT = regex.compile(r"[^\d,。;:!?\n()“”\"《》]{1,14}")
-
-
-def _strip_links(clause: str) -> tuple[str, str]:
-    """``clause`` without the link words that end it (达, 为, 共计 …), and the last word removed."""
-    removed = ""
-    changed = True
-    while changed and clause:
-        changed = False
-        for word in _LINK_WORDS_LONGEST_FIRST:
-            if clause.endswith(word) and not (word == "用" and clause.endswith("费用")):
-                clause, removed, changed = clause[: -len(word)], removed or word, True
-                break
-    return clause, removed
-
-
-def find_subject(context: Context, start: int, end: int, kind: str = "", *, floor: int = 0) -> Span | None:
-    """The span of the phrase that names what the quantity at ``[start, end)`` measures, or ``None``.
-
-    The phrase is looked for in the clause before the number (总人口55983人 → 总人口; 投入总计55.57万元 →
-    投入) and, where that clause ends in a verb or names nothing (辖20个村委会, 有16个微型课题, 2人获一等奖),
-    right after it.
-    """
-    folded = context.folded
-    lo = max(context.span.start, floor)
-    clause_start = start
-    while clause_start > lo and folded[clause_start - 1] not in _CLAUSE_STOP:
-        clause_start -= 1
-    raw = folded[clause_start:start]
-    per = _PER.search(raw)
-    if per is not None:
-        return Span(clause_start + per.start(), clause_start + per.end())
-    clause, removed = _strip_links(raw)
-    per_time = regex.search(r"每(?:年|月|天|日|周|学期|季度)$", clause)
-    if per_time is not None:  # 每年1000元补助: the thing paid comes after
-        clause, removed = clause[: per_time.start()], "了"
-    if clause.endswith("的"):
-        clause = clause[:-1]  # 涉及市直属学校的8件
-    if clause.endswith("”"):
-        opening = clause.rfind("“")
-        if opening >= 0 and len(clause) - opening > 2:
-            return Span(clause_start + opening + 1, clause_start + len(clause) - 1)
-    words = pos_cut(to_simplified(clause)) if clause.strip() else []
-    ends_with_verb = bool(words) and words[-1][1].startswith("v") and words[-1][1] != "vn"
-    before = None if ends_with_verb else _noun_phrase_before(words, clause_start)
-    if before is not None and before.of(folded) in _PLACES:
-        before = None  # 全市近万名中小学教师: the place is not what is counted
-    if before is not None and removed not in _OBJECT_NEXT:
-        return before
-    after = _subject_after(folded, end, context.span.end)
-    if after is not None and kind not in (MetricKind.COUNT, "") and not folded.startswith("的", end):
-        after = None  # 投入近60万元武装土山幼儿园: money names its purpose, not its subject, after it
-    if after is not None and (ends_with_verb or removed in _OBJECT_NEXT or before is None):
-        return after
-    if before is not None:
-        return before
-    if ends_with_verb:
-        verb_start = clause_start + len(clause) - len(words[-1][0])
-        if removed in _LINKING:
-            return _noun_phrase_before(words[:-1], clause_start)  # 辍学率控制在; 调整为 → the sentence's subject
-        return Span(verb_start, clause_start + len(clause))
-    return None
-
-
-def _noun_phrase_before(words: Sequence[tuple[str, str]], offset: int) -> Span | None:
-    """The noun phrase that ends ``words`` (the clause cut into words), as a span of the text."""
-    end = sum(len(word) for word, _ in words)
-    start = end
-    for position in range(len(words) - 1, -1, -1):
-        word, flag = words[position]
-        if word in ("和", "与", "及", "、") and start < end and position > 0:
-            start -= len(word)  # keep 入学率和完成率 together
-            continue
-        if flag in _STOP_FLAGS or word in ("的", "之", "等") or word in _PRONOUNS or (word in _PLACES and start < end):
-            break
-        if flag.startswith("v") and flag != "vn" and start < end:
-            break  # a verb before the noun phrase ends it: 颁发奖金 → 奖金
-        start -= len(word)
-    while start < end and words and "".join(w for w, _ in words)[start] in "和与及、":
-        start += 1
-    return None if start >= end else Span(offset + start, offset + end)
-
-
-def _subject_after(folded: str, end: int, limit: int) -> Span | None:
-    """The phrase right after a count that names what was counted: 20个村委会, 2人获一等奖."""
-    position = end + 1 if folded.startswith("的", end) else end
-    found = _AFTER_TEXT.match(folded, position, limit)
-    if found is None:
-        return None
-    words = pos_cut(to_simplified(found.group()))
-    if not words:
-        return None
-    length = 0
-    seen_noun = False
-    verb_led = not words[0][1].startswith(_NOUN_FLAGS)
-    for word, flag in words:
-        nominal = flag.startswith(_NOUN_FLAGS)
-        if word in ("的", "中", "和", "与", "及", "等", "、") or word in _PRONOUNS or flag in ("x", "uj", "f", "m", "q"):
-            break
-        if seen_noun and not nominal:
-            break
-        if not verb_led and not nominal:
-            break
-        length += len(word)
-        seen_noun = seen_noun or nominal
-    if length == 0:
-        return None
-    return Span(position, position + length)
+    found = list(_PERIOD.finditer(folded, max(lo, sentence_start + 1), start))
+    return text[found[-1].start() : found[-1].end()] if found else None

@@ -53,7 +53,10 @@ DEFAULT_UNITS: tuple[Unit, ...] = (
         "对 组 种 类 校 班 枚 份 幢 栋 起 部 首 幅 棵 株 头 匹 艘 块 片 盏 宗 例 封 卷 门 堂 "
         "项次 辆次 只 把 轮",
     ),
-    *_table(MetricKind.AREA, "平方公里 平方千米=平方公里 平方米 平米=平方米 ㎡=平方米 m²=平方米 m2=平方米 亩 公顷 hm²=公顷 km²=平方公里"),
+    *_table(
+        MetricKind.AREA,
+        "平方公里 平方千米=平方公里 平方米 平米=平方米 ㎡=平方米 m²=平方米 m2=平方米 亩 公顷 hm²=公顷 km²=平方公里",
+    ),
     *_table(MetricKind.LENGTH, "公里 千米=公里 km=公里 米 厘米 毫米 延米"),
     *_table(MetricKind.MASS, "吨 公斤 千克=公斤 kg=公斤 克 斤"),
     *_table(MetricKind.VOLUME, "立方米 m³=立方米 升 毫升"),

@@ -1,0 +1,160 @@
+"""The subject of a metric: the shortest phrase of the text that names what is measured.
+
+总人口55983人 → 总人口; 去年,我镇教育方面的投入总计55.57万元 → 投入; 辖20个村委会 → 村委会;
+2人获一等奖 → 获一等奖. The phrase is looked for in the clause before the number, with jieba's word
+boundaries and part-of-speech tags, and after the number where that clause names nothing or ends in a verb.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from gongwen.context import Context
+from gongwen.model import MetricKind, Span
+from gongwen.segment import pos_cut
+from gongwen.textview import to_simplified
+
+__all__ = ["find_subject"]
+
+_CLAUSE_STOP = frozenset(",。;:!?\n()\"'《》【】[]、")
+_AFTER_BREAK = frozenset(("的", "中", "和", "与", "及", "等", "、"))
+_PER_TIME = regex.compile(r"每(?:年|月|天|日|周|学期|季度)$")
+
+_LINK_WORDS = (
+    "分别为", "分别是", "分别达", "分别", "总计", "共计", "合计", "累计", "总数", "达到", "均达", "均为", "已达",
+    "约为", "共有", "又有", "已有", "还有", "现有", "为期", "各占", "共", "均", "达", "为", "是", "有", "计", "约",
+    "近", "占", "了", "在", "由", "到", "至", "各", "等", "增加", "增长", "减少", "下降", "提高", "降低", "降至",
+    "升至", "超过", "突破", "逾", "不低于", "不少于", "至少", "不超过", "最多", "将近", "接近", "不到", "不足",
+    "未满", "高于", "低于", "大约", "多达", "只用", "用", "上涨", "上升", "回落", "下滑", "增幅", "提升", "平均",
+    "同比", "环比", "比上年同期", "比去年同期", "比上年", "比去年", "较上年", "较去年", "比年初", "年均",
+)  # fmt: skip
+_LINK_WORDS_LONGEST_FIRST = tuple(sorted(_LINK_WORDS, key=len, reverse=True))
+# After these the number is the object: the thing counted comes after it (有16个微型课题, 为期18天的校本培训).
+_OBJECT_NEXT = ("有", "共有", "又有", "已有", "还有", "现有", "了", "等", "为期", "只用", "用")
+# After these the noun before the verb is the subject (辍学率控制在0.2%以内).
+_LINKING = ("在", "为", "到", "至", "达", "达到")
+_PRONOUNS = frozenset(
+    (
+        "我", "我们", "你们", "他们", "它们", "其", "该", "这", "那", "这些", "那些", "本", "各", "其中", "自己",
+        "此", "每", "某",
+    )
+)
+_STOP_FLAGS = frozenset({"p", "c", "d", "m", "q", "t", "u", "uj", "ul", "uz", "ug", "uv", "ud", "x", "f", "y"})
+_NOUN_FLAGS = ("n", "vn", "an", "j", "l", "b", "nz", "ng", "s", "i")
+_PLACES = frozenset(
+    (
+        "镇", "县", "乡", "市", "区", "省", "村", "全镇", "全县", "全乡", "全市", "全区", "全省", "我镇", "我县",
+        "我乡", "我市", "我区", "我局", "我校", "本镇", "该镇",
+    )
+)
+_PER = regex.compile(r"(?:每人|人均|生均|户均|每生|每校|每户)$")
+_AFTER_TEXT = regex.compile(r"[^\d,。;:!?\n()“”\"《》]{1,14}")
+
+
+def _strip_links(clause: str) -> tuple[str, str]:
+    """``clause`` without the link words that end it (达, 为, 共计 …), and the last word removed."""
+    removed = ""
+    changed = True
+    while changed and clause:
+        changed = False
+        for word in _LINK_WORDS_LONGEST_FIRST:
+            if clause.endswith(word) and not (word == "用" and clause.endswith("费用")):
+                clause, removed, changed = clause[: -len(word)], removed or word, True
+                break
+    return clause, removed
+
+
+def find_subject(context: Context, start: int, end: int, kind: str = "", *, floor: int = 0) -> Span | None:
+    """The span of the phrase that names what the quantity at ``[start, end)`` measures, or ``None``.
+
+    The phrase is looked for in the clause before the number (总人口55983人 → 总人口; 投入总计55.57万元 →
+    投入) and, where that clause ends in a verb or names nothing (辖20个村委会, 有16个微型课题, 2人获一等奖),
+    right after it.
+    """
+    folded = context.folded
+    lo = max(context.span.start, floor)
+    clause_start = start
+    while clause_start > lo and folded[clause_start - 1] not in _CLAUSE_STOP:
+        clause_start -= 1
+    raw = folded[clause_start:start]
+    per = _PER.search(raw)
+    if per is not None:
+        return Span(clause_start + per.start(), clause_start + per.end())
+    clause, removed = _strip_links(raw)
+    per_time = _PER_TIME.search(clause)
+    if per_time is not None:  # 每年1000元补助: the thing paid comes after
+        clause, removed = clause[: per_time.start()], "了"
+    if clause.endswith("的"):
+        clause = clause[:-1]  # 涉及市直属学校的8件
+    if clause.endswith("”"):
+        opening = clause.rfind("“")
+        if opening >= 0 and len(clause) - opening > 2:
+            return Span(clause_start + opening + 1, clause_start + len(clause) - 1)
+    words = pos_cut(to_simplified(clause)) if clause.strip() else []
+    ends_with_verb = bool(words) and words[-1][1].startswith("v") and words[-1][1] != "vn"
+    before = None if ends_with_verb else _noun_phrase_before(words, clause_start)
+    if before is not None and before.of(folded) in _PLACES:
+        before = None  # 全市近万名中小学教师: the place is not what is counted
+    if before is not None and removed not in _OBJECT_NEXT:
+        return before
+    after = _subject_after(folded, end, context.span.end)
+    if after is not None and kind not in (MetricKind.COUNT, "") and not folded.startswith("的", end):
+        after = None  # 投入近60万元武装土山幼儿园: money names its purpose, not its subject, after it
+    if after is not None and (ends_with_verb or removed in _OBJECT_NEXT or before is None):
+        return after
+    if before is not None:
+        return before
+    if ends_with_verb:
+        verb_start = clause_start + len(clause) - len(words[-1][0])
+        if removed in _LINKING:
+            return _noun_phrase_before(words[:-1], clause_start)  # 辍学率控制在; 调整为 → the sentence's subject
+        return Span(verb_start, clause_start + len(clause))
+    return None
+
+
+def _noun_phrase_before(words: Sequence[tuple[str, str]], offset: int) -> Span | None:
+    """The noun phrase that ends ``words`` (the clause cut into words), as a span of the text."""
+    end = sum(len(word) for word, _ in words)
+    start = end
+    for position in range(len(words) - 1, -1, -1):
+        word, flag = words[position]
+        if word in ("和", "与", "及", "、") and start < end and position > 0:
+            start -= len(word)  # keep 入学率和完成率 together
+            continue
+        if flag in _STOP_FLAGS or word in ("的", "之", "等") or word in _PRONOUNS or (word in _PLACES and start < end):
+            break
+        if flag.startswith("v") and flag != "vn" and start < end:
+            break  # a verb before the noun phrase ends it: 颁发奖金 → 奖金
+        start -= len(word)
+    while start < end and words and "".join(w for w, _ in words)[start] in "和与及、":
+        start += 1
+    return None if start >= end else Span(offset + start, offset + end)
+
+
+def _subject_after(folded: str, end: int, limit: int) -> Span | None:
+    """The phrase right after a count that names what was counted: 20个村委会, 2人获一等奖."""
+    position = end + 1 if folded.startswith("的", end) else end
+    found = _AFTER_TEXT.match(folded, position, limit)
+    if found is None:
+        return None
+    words = pos_cut(to_simplified(found.group()))
+    if not words:
+        return None
+    length = 0
+    seen_noun = False
+    verb_led = not words[0][1].startswith(_NOUN_FLAGS)
+    for word, flag in words:
+        nominal = flag.startswith(_NOUN_FLAGS)
+        if word in _AFTER_BREAK or word in _PRONOUNS or flag in ("x", "uj", "f", "m", "q"):
+            break
+        if seen_noun and not nominal:
+            break
+        if not verb_led and not nominal:
+            break
+        length += len(word)
+        seen_noun = seen_noun or nominal
+    if length == 0:
+        return None
+    return Span(position, position + length)
