@@ -20,9 +20,10 @@ import regex
 
 from gongwen.context import Context
 from gongwen.errors import NotANumeralError, RegistryError
-from gongwen.metrics import MetricExtractor, find_subject
+from gongwen.metrics import MetricExtractor
 from gongwen.model import Metric, Qualifier, Span
 from gongwen.numerals import to_number
+from gongwen.subjects import find_subject
 
 __all__ = [
     "Extractor",
