@@ -321,7 +321,7 @@ class StopList:
 
     def spans(self, folded: str) -> list[tuple[int, int]]:
         """The ``(start, end)`` of every match in ``folded`` (normalised text)."""
-        return [m.span() for m in _stop_regex(self).finditer(folded, overlapped=True)]
+        return [m.span() for m in _stop_regex(self).finditer(folded)]
 
 
 @cache
