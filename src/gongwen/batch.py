@@ -764,9 +764,7 @@ def write_tables(
                         "format": format,
                     }
                     if outcome.ok:
-                        record |= {
-                            t: len(outcome.tables.get(t, ())) for t in ("documents", "headings", "metrics")
-                        }
+                        record |= {t: len(outcome.tables.get(t, ())) for t in ("documents", "headings", "metrics")}
                     pending_manifest.append(json.dumps(record, ensure_ascii=False) + "\n")
                 if progress is not None:
                     progress(counts["parsed"] + counts["failed"], total, counts["failed"], outcome)

@@ -165,8 +165,7 @@ def render_metrics(report: Report, *, colour: bool = False) -> str:
         for cells in map(_metric_cells, report.metrics)
     ]
     widths = {
-        name: max([display_width(name)] + [display_width(row[name]) for row in rows])
-        for name, _, _ in _METRIC_COLUMNS
+        name: max([display_width(name)] + [display_width(row[name]) for row in rows]) for name, _, _ in _METRIC_COLUMNS
     }
     last = _METRIC_COLUMNS[-1][0]
 
@@ -292,12 +291,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="processes to use (default: all cores; 1: no subprocesses)",
     )
     p_batch.add_argument("--format", "-f", choices=FORMATS, default="csv", help="table format (default: csv)")
-    p_batch.add_argument(
-        "--force", action="store_true", help="redo every file, discarding earlier output in DIR"
-    )
-    p_batch.add_argument(
-        "--pattern", default="*.txt", help="file names to take from folders (default: %(default)s)"
-    )
+    p_batch.add_argument("--force", action="store_true", help="redo every file, discarding earlier output in DIR")
+    p_batch.add_argument("--pattern", default="*.txt", help="file names to take from folders (default: %(default)s)")
     p_batch.add_argument("--quiet", "-q", action="store_true", help="no progress, only the summary")
     return parser
 
@@ -419,9 +414,7 @@ def _print_summary(summary: BatchSummary) -> None:
         parts.append(f"{summary.skipped} skipped (already done; --force to redo)")
     rate = f" ({summary.files_per_second:.1f} files/s)" if summary.attempted else ""
     print(f"gongwen batch: {', '.join(parts)} in {summary.seconds:.1f} s{rate}")
-    print(
-        f"  rows added: {summary.documents} documents, {summary.headings} headings, {summary.metrics} metrics"
-    )
+    print(f"  rows added: {summary.documents} documents, {summary.headings} headings, {summary.metrics} metrics")
     for file, error, message in summary.failures[:10]:
         print(f"  failed: {_fit(_describe_failure(file, error, message), 160)}")
     if len(summary.failures) > 10:

@@ -57,12 +57,10 @@ def _looks_binary(text: str, pattern: re.Pattern[str]) -> bool:
     return count > max(2, len(text) // 200)
 
 
-def decode_with_encoding(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
+def decode_with_encoding(data: bytes | bytearray | memoryview, *, name: str = "<bytes>") -> tuple[str, str]:
     """Like :func:`decode`, and also the name of the encoding found (``"utf-8"``, ``"gb18030"`` …)."""
     if isinstance(data, str):
-        raise InputTypeError(
-            f"decode() takes bytes, got str: {name} is already text, pass it to gongwen.parse()"
-        )
+        raise InputTypeError(f"decode() takes bytes, got str: {name} is already text, pass it to gongwen.parse()")
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise InputTypeError(f"decode() takes bytes, got {type(data).__name__}")
     data = bytes(data)
@@ -106,7 +104,7 @@ def decode_with_encoding(data: bytes, *, name: str = "<bytes>") -> tuple[str, st
     return normalize_newlines(text), "gb18030"
 
 
-def decode(data: bytes, *, name: str = "<bytes>") -> str:
+def decode(data: bytes | bytearray | memoryview, *, name: str = "<bytes>") -> str:
     """Decode the bytes of a report: UTF-8 (BOM or not), UTF-16/32 with a BOM, else GB18030 (GBK).
 
     ``\\r\\n`` and lone ``\\r`` become ``\\n`` and the byte-order mark is dropped; offsets in a Report

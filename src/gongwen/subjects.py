@@ -19,6 +19,8 @@ from gongwen.textview import to_simplified
 __all__ = ["find_subject"]
 
 _CLAUSE_STOP = frozenset(",。;:!?\n()\"'《》【】[]、")
+# Kinds whose number may name its subject after it: 20个村委会, 连续两年民主测评, 未满12周岁学生.
+_NAMED_AFTER = frozenset((MetricKind.COUNT, MetricKind.DURATION, MetricKind.AGE, ""))
 _AFTER_BREAK = frozenset(("的", "中", "和", "与", "及", "等", "、"))
 _PER_TIME = regex.compile(r"每(?:年|月|天|日|周|学期|季度)$")
 
@@ -28,7 +30,7 @@ _LINK_WORDS = (
     "近", "占", "了", "在", "由", "到", "至", "各", "等", "增加", "增长", "减少", "下降", "提高", "降低", "降至",
     "升至", "超过", "突破", "逾", "不低于", "不少于", "至少", "不超过", "最多", "将近", "接近", "不到", "不足",
     "未满", "高于", "低于", "大约", "多达", "只用", "用", "上涨", "上升", "回落", "下滑", "增幅", "提升", "平均",
-    "同比", "环比", "比上年同期", "比去年同期", "比上年", "比去年", "较上年", "较去年", "比年初", "年均",
+    "连续", "历时", "长达", "同比", "环比", "比上年同期", "比去年同期", "比上年", "比去年", "较上年", "较去年", "比年初", "年均",
 )  # fmt: skip
 _LINK_WORDS_LONGEST_FIRST = tuple(sorted(_LINK_WORDS, key=len, reverse=True))
 # After these the number is the object: the thing counted comes after it (有16个微型课题, 为期18天的校本培训).
@@ -100,7 +102,7 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
     if before is not None and removed not in _OBJECT_NEXT:
         return before
     after = _subject_after(folded, end, context.span.end)
-    if after is not None and kind not in (MetricKind.COUNT, "") and not folded.startswith("的", end):
+    if after is not None and kind not in _NAMED_AFTER and not folded.startswith("的", end):
         after = None  # 投入近60万元武装土山幼儿园: money names its purpose, not its subject, after it
     if after is not None and (ends_with_verb or removed in _OBJECT_NEXT or before is None):
         return after
