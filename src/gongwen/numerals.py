@@ -257,10 +257,12 @@ def _integer_to_chinese(n: int, *, top: bool = True) -> str:
     return text[1:] if top and text.startswith("一十") else text
 
 
-def to_chinese(number: int | Decimal | str, *, style: Literal["lower", "upper"] = "lower") -> str:
+def to_chinese(number: int | Decimal | str, *, style: Literal["lower", "upper", "rmb"] = "lower") -> str:
     """Write a number in Chinese numerals: 555700 → 五十五万五千七百, 101000 → 十万零一千, 3.14 → 三点一四.
 
-    ``style="upper"`` gives the capital (大写) numerals used on financial documents (壹拾万零壹仟).
+    ``style="upper"`` gives the capital (大写) numerals (壹拾万零壹仟); ``style="rmb"`` writes an amount of
+    money the way cheques and invoices do (555700.25 → 伍拾伍万伍仟柒佰元贰角伍分), through cn2an, which is
+    given the exact decimal string, never a float.
     """
     if isinstance(number, bool) or not isinstance(number, (int, Decimal, str)):
         raise InputTypeError(f"to_chinese takes an int, Decimal or str, got {type(number).__name__}")
@@ -270,8 +272,10 @@ def to_chinese(number: int | Decimal | str, *, style: Literal["lower", "upper"] 
         raise NotANumeralError(f"{number!r} is not a number") from exc
     if not value.is_finite():
         raise NotANumeralError(f"{number!r} is not a finite number")
-    if style not in ("lower", "upper"):
-        raise NotANumeralError(f"style must be 'lower' or 'upper', got {style!r}")
+    if style not in ("lower", "upper", "rmb"):
+        raise NotANumeralError(f"style must be 'lower', 'upper' or 'rmb', got {style!r}")
+    if style == "rmb":
+        return _rmb(value)
     if value and value.adjusted() >= _MAX_DIGITS:
         raise NotANumeralError(f"{number!r} is too large to write in Chinese numerals")
     sign = "负" if value < 0 else ""
@@ -285,6 +289,17 @@ def to_chinese(number: int | Decimal | str, *, style: Literal["lower", "upper"] 
     if style == "upper":
         text = text.translate(_UPPER)
     return sign + text
+
+
+def _rmb(value: Decimal) -> str:
+    if value < 0 or value != value.quantize(Decimal("0.01")):
+        raise NotANumeralError(f"an RMB amount must be >= 0 with at most two decimals (元角分), got {value}")
+    import cn2an
+
+    try:
+        return str(cn2an.an2cn(format(_canonical(value), "f"), "rmb"))
+    except (ValueError, KeyError) as exc:
+        raise NotANumeralError(f"cannot write {value} as an RMB amount: {exc}") from exc
 
 
 def _read_lines(name: str) -> tuple[str, ...]:
