@@ -191,7 +191,8 @@ class _Reader:
         after = folded[end : end + 1]
         if after in ("年", "月", "日", "届") or folded[start - 1 : start] in ("x", "X"):
             return None
-        unit_match = self.unit_re.match(folded, end)
+        magnitude = _LATE_MAGNITUDE.match(folded, end)  # XX万元
+        unit_match = self.unit_re.match(folded, magnitude.end() if magnitude else end)
         surface = folded[start:end]
         if after.isdigit() or after in "xX×" or folded[start - 1 : start] in "[【(":
             return None
@@ -231,7 +232,8 @@ class _Reader:
         ratio = _COLON_RATIO.match(folded, start)
         if ratio is not None and start and "\u4e00" <= folded[start - 1] <= "\u9fff":
             a, b = Decimal(ratio.group("a")), Decimal(ratio.group("b"))
-            if b and b <= 100:
+            clock = len(ratio.group("b")) == 2 and a == int(a) and a <= 24  # 14:30 is a time
+            if b and b <= 100 and not clock:
                 return _Reading(start, ratio.end(), _canonical(a / b), Unit("", "", MetricKind.RATIO))
         if surface == "一" and folded.startswith("半", end):
             return _Reading(start, end + 1, Decimal("0.5"), Unit("", "", MetricKind.RATIO))

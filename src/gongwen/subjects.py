@@ -77,10 +77,15 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
     """
     folded = context.folded
     lo = max(context.span.start, floor)
-    clause_start = start
+    stop = start
+    if folded[stop - 1 : stop] == ")":  # 地区生产总值(GDP)8316.2亿元: look past the parenthesis
+        opening = folded.rfind("(", lo, stop)
+        if opening > lo and stop - opening <= 12:
+            stop = opening
+    clause_start = stop
     while clause_start > lo and folded[clause_start - 1] not in _CLAUSE_STOP:
         clause_start -= 1
-    raw = folded[clause_start:start]
+    raw = folded[clause_start:stop]
     per = _PER.search(raw)
     if per is not None:
         return Span(clause_start + per.start(), clause_start + per.end())
