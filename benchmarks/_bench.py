@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+from gongwen.io import read_text
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 BUNDLED = ROOT / "src" / "gongwen" / "data"
@@ -21,17 +23,19 @@ T = TypeVar("T")
 def arguments(description: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--repeat", type=int, default=7, help="timed passes over the corpus (default 7)")
-    parser.add_argument("--corpus", type=Path, help=f"a folder of UTF-8 .txt files (default {SEEDS})")
+    parser.add_argument("--corpus", type=Path, help=f"a folder of .txt reports (default {SEEDS})")
     return parser.parse_args()
 
 
 def corpus(folder: Path | None) -> tuple[Path, list[str]]:
-    """The texts to time: the given folder, else the seeds, else the reports bundled with gongwen."""
-    for candidate in (folder, SEEDS, BUNDLED):
-        if candidate is not None and sorted(candidate.glob("*.txt")):
-            files = sorted(candidate.glob("*.txt"))
-            return candidate, [f.read_text(encoding="utf-8") for f in files]
-    raise SystemExit(f"no .txt files in {folder or SEEDS} or {BUNDLED}")
+    """The texts to time: the ``*.txt`` of the given folder; by default the seeds, or where they are absent
+    the reports bundled with gongwen (``sample_*.txt``: the other files in gongwen/data are word lists)."""
+    choices = [(folder, "*.txt")] if folder is not None else [(SEEDS, "*.txt"), (BUNDLED, "sample_*.txt")]
+    for candidate, pattern in choices:
+        files = sorted(candidate.glob(pattern))
+        if files:
+            return candidate, [read_text(f) for f in files]
+    raise SystemExit(f"no report files in {' or '.join(str(c) for c, _ in choices)}")
 
 
 def clock(run: Callable[[T], object], items: Sequence[T], repeat: int) -> list[float]:

@@ -49,8 +49,6 @@ def main() -> None:
     ours = _bench.clock(parse, texts, args.repeat)
     print(_bench.row(f"gongwen.parse ({gongwen.__version__})", chars, ours))
     reports = [parse(text) for text in texts]
-    metrics = [m for report in reports for m in report.metrics]
-    print(f"  gongwen found {len(metrics)} metrics of every kind, and the outline and noise")
 
     jionlp = load_jionlp()
     if jionlp is None:
@@ -83,8 +81,10 @@ def compare_money(reports: list[Any], found: list[list[dict[str, Any]]]) -> None
             else:
                 jionlp_only += 1
                 examples.append(amount["text"])
+    every = sum(len(report.metrics) for report in reports)
     total = sum(map(len, ours))
-    print(f"\nmoney: gongwen {total} metrics of kind money, JioNLP {both + jionlp_only} amounts; {both} overlap")
+    print(f"\nfound: gongwen {every} metrics of every kind, {total} of them money (and the outline and noise);")
+    print(f"  JioNLP {both + jionlp_only} amounts of money, {both} of them overlapping a gongwen money metric")
     if examples:
         print(f"  JioNLP only ({jionlp_only}), e.g.: {', '.join(examples[:8])}")
 

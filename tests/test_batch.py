@@ -332,3 +332,26 @@ def test_nothing_to_parse(tmp_path: Path) -> None:
     summary = write_tables([], tmp_path / "out", workers=1)
     assert summary.found == summary.attempted == 0 and summary.files_per_second == 0.0
     assert (tmp_path / "out" / "manifest.jsonl").exists()
+
+
+@pytest.mark.skipif(
+    __import__("multiprocessing").get_start_method() != "fork", reason="the patched parser reaches workers by fork"
+)
+def test_a_worker_that_dies_fails_its_file_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gongwen.batch
+
+    def crashing_parse(text: str) -> Any:
+        if "CRASH" in text:
+            os._exit(3)  # what the kernel's OOM killer or a segfault looks like to the pool
+        return parse(text)
+
+    monkeypatch.setattr(gongwen.batch, "parse", crashing_parse)
+    folder = tmp_path / "c"
+    folder.mkdir()
+    for i in range(12):
+        (folder / f"{i:02d}.txt").write_text(OUTLINE + ("CRASH\n" if i == 5 else ""), encoding="utf-8")
+    summary = write_tables([folder], tmp_path / "out", workers=2, chunksize=2)
+    assert (summary.parsed, summary.failed) == (11, 1)
+    assert summary.failures[0][:2] == (str(folder / "05.txt"), "WorkerCrashed")
+    files = [row["file"] for row in read_table(tmp_path / "out", "documents")]
+    assert files == [str(folder / f"{i:02d}.txt") for i in range(12) if i != 5]

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
 from importlib import resources
 from typing import NamedTuple
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import report_text
 
 from gongwen import InputTypeError, Noise, Span
 from gongwen.noise import find_noise, inside, noise_patterns
+from strategies import report_text
 
 
 class Line(NamedTuple):
@@ -31,13 +32,21 @@ FROM_SEEDS = [
     Line("- 5页", [("pages", "- 5页")]),
     Line(
         "申明敬告: 本站不保证该用户上传的文档完整性,不预览、不比对内容而直接下载产生的反悔问题本站不予受理。",
-        [("disclaimer", "申明敬告: 本站不保证该用户上传的文档完整性,不预览、不比对内容而直接下载产生的反悔问题本站不予受理。")],
+        [
+            (
+                "disclaimer",
+                "申明敬告: 本站不保证该用户上传的文档完整性,不预览、不比对内容而直接下载产生的反悔问题本站不予受理。",
+            )
+        ],
     ),
     Line("文档介绍", [("intro", "文档介绍")]),
     Line("59位用户关注", [("followers", "59位用户关注")]),
     Line("59位用户关注\n96位用户关注", [("followers", "59位用户关注"), ("followers", "96位用户关注")]),
     Line("为开拓教育工会工作的新局面,作出新的贡献。XX镇教育工会 查看更多", [("more", "查看更多")]),
-    Line("因篇幅问题不能全部显示,请点此查看更多更全内容", [("truncated", "因篇幅问题不能全部显示,请点此查看更多更全内容")]),
+    Line(
+        "因篇幅问题不能全部显示,请点此查看更多更全内容",
+        [("truncated", "因篇幅问题不能全部显示,请点此查看更多更全内容")],
+    ),
     Line("本地特色的一個活動名稱。\n文 章超 市\n", [("watermark", "文 章超 市")]),
     Line("以提高教育行政管理效能( 勵志天下 )為目標", [("watermark", "( 勵志天下 )")]),
     Line("為相關部門提供決策依據,請記住我站域名", [("watermark", "請記住我站域名")]),
@@ -135,7 +144,7 @@ def test_noise_is_in_text_order_and_does_not_overlap() -> None:
     found = find_noise(page)
     starts = [n.span.start for n in found]
     assert starts == sorted(starts)
-    for first, second in zip(found, found[1:], strict=False):
+    for first, second in itertools.pairwise(found):
         assert first.span.end <= second.span.start
 
 

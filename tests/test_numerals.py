@@ -17,7 +17,6 @@ import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import numeral_free_text, numeral_text
 
 import gongwen
 from gongwen import (
@@ -31,6 +30,7 @@ from gongwen import (
     to_chinese,
     to_number,
 )
+from strategies import numeral_free_text, numeral_text
 
 
 class Example(NamedTuple):
@@ -529,7 +529,7 @@ FIND_POSITIVE_SEEDS = [
             ("42", "42", None),
             ("55983", "55983", None),
         ],
-    ),  # fmt: skip
+    ),
     Found("目前,全镇有初级中学2所,7个中心完小和4所小学", [("2", "2", None), ("7", "7", None), ("4", "4", None)]),
     Found("建成图书室,藏书达1.08万册,为", [("1.08万", "10800", "万")]),
     Found("学专著、摘抄一万字读书笔记、", [("一万", "10000", "万")]),

@@ -29,6 +29,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import IO, Any, Literal, TypeVar
 
@@ -402,6 +403,44 @@ def _parse_job(job: tuple[str, str]) -> FileOutcome:
     return parse_file(job[0], file=job[1])
 
 
+def _crashed(job: tuple[str, str]) -> FileOutcome:
+    return FileOutcome(
+        file=job[1],
+        ok=False,
+        error="WorkerCrashed",
+        message=f"{job[1]}: the process parsing this file died (out of memory, or a crash in an extension)",
+    )
+
+
+def _outcomes(
+    jobs: Sequence[tuple[str, str]], *, workers: int | None, chunksize: int | None
+) -> Generator[FileOutcome, None, None]:
+    """The outcome of each job, in order, surviving worker processes that die.
+
+    When a worker dies (killed for memory, a crash in C code), the pool is broken and the jobs in flight are
+    lost. The first job without an outcome is then run alone in a fresh process: if that one dies too, it
+    is recorded as a failure; either way the batch goes on with a new pool for the rest.
+    """
+    start = 0
+    while start < len(jobs):
+        remaining = jobs[start:]
+        try:
+            for outcome in _ordered_map(_parse_job, remaining, workers=workers, chunksize=chunksize):
+                start += 1
+                yield outcome
+            return
+        except BrokenProcessPool:
+            pass
+        suspect = jobs[start]
+        try:
+            with ProcessPoolExecutor(max_workers=1) as alone:
+                outcome = alone.submit(_parse_job, suspect).result()
+        except BrokenProcessPool:
+            outcome = _crashed(suspect)
+        start += 1
+        yield outcome
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Table writers
 
@@ -737,7 +776,7 @@ def write_tables(
             record_failure(outcome)
             if progress is not None:
                 progress(counts["parsed"] + counts["failed"], total, counts["failed"], outcome)
-        results = _ordered_map(_parse_job, jobs, workers=workers, chunksize=chunksize)
+        results = _outcomes(jobs, workers=workers, chunksize=chunksize)
         try:
             for (path_str, _), outcome in zip(jobs, results, strict=True):
                 if outcome.ok:

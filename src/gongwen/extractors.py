@@ -118,7 +118,7 @@ def run_extractors(context: Context, extractors: Sequence[Extractor | str] | Non
     return resolve_overlaps(found)
 
 
-_VALUE = r"\d+(?:,\d{3})*(?:\.\d+)?[万亿]?|[零〇一二三四五六七八九十百千万亿两]+"
+_VALUE = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?[万亿]?|[零〇一二三四五六七八九十百千万亿两]+"
 
 
 def _as_pattern(spec: Mapping[str, Any]) -> str:

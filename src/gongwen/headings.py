@@ -103,15 +103,15 @@ _S = HeadingStyle
 def default_rules() -> tuple[HeadingRule, ...]:
     """The built-in styles, in the order they are tried."""
     return (
-        HeadingRule(_S.PART, rf"第(?P<num>{_CN_NUM}|\d{{1,2}})(?:部分|章|节)[ \t]*[、,.:]?[ \t]*", Inline.NEVER),
-        HeadingRule(_S.DI_CN, rf"第(?P<num>{_CN_NUM})[ \t]*[、,.:](?![\d])", Inline.SERIES),
+        HeadingRule(_S.PART, rf"第(?P<num>{_CN_NUM}|[0-9]{{1,2}})(?:部分|章|节)[ \t]*[、,.:]?[ \t]*", Inline.NEVER),
+        HeadingRule(_S.DI_CN, rf"第(?P<num>{_CN_NUM})[ \t]*[、,.:](?![0-9])", Inline.SERIES),
         HeadingRule(_S.CN_SHI, rf"(?P<num>{_CN_NUM})是(?![否的])", Inline.SERIES),
         HeadingRule(_S.CN_PAREN, rf"\([ \t]*(?P<num>{_CN_NUM})[ \t]*\)[ \t]*、?"),
-        HeadingRule(_S.ARABIC_PAREN, r"\([ \t]*(?P<num>\d{1,2})[ \t]*\)[ \t]*、?|(?P<num>[\u2474-\u2487])"),
+        HeadingRule(_S.ARABIC_PAREN, r"\([ \t]*(?P<num>[0-9]{1,2})[ \t]*\)[ \t]*、?|(?P<num>[\u2474-\u2487])"),
         HeadingRule(_S.CIRCLED, r"(?P<num>[\u2460-\u2473])[ \t]*、?"),
-        HeadingRule(_S.CN_DUN, rf"(?P<num>{_CN_NUM})[ \t]*[、,.](?!{_CN_NUM}[、,])"),
-        HeadingRule(_S.ARABIC_DUN, r"(?P<num>\d{1,2})[ \t]*、(?!\d{1,2}、)"),
-        HeadingRule(_S.ARABIC_DOT, r"(?P<num>\d{1,2})[ \t]*\.(?![\d.])(?!\s*$)|\.(?=[ \t]+[^\x00-\x7f])"),
+        HeadingRule(_S.CN_DUN, rf"(?P<num>{_CN_NUM})[ \t]*[、,.](?!{_CN_NUM}[、,]|{_CN_NUM}年级)"),
+        HeadingRule(_S.ARABIC_DUN, r"(?P<num>[0-9]{1,2})[ \t]*、(?![0-9]{1,2}(?:、|年级))"),
+        HeadingRule(_S.ARABIC_DOT, r"(?P<num>[0-9]{1,2})[ \t]*\.(?![0-9.])(?!\s*$)|\.(?=[ \t]+[^\x00-\x7f])"),
     )
 
 
@@ -150,7 +150,8 @@ def heading_rules() -> tuple[HeadingRule, ...]:
     return tuple(rules)
 
 
-_LABEL = regex.compile(r"[ \t]*(?P<title>[^\s,。;:、,.()\d]{2,10})[ \t]*:[ \t]*$")
+_LABEL = regex.compile(r"[ \t]*(?P<title>[^\s,。;:、,.()0-9]{2,10})[ \t]*:[ \t]*$")
+_LEAD_IN = regex.compile(r"以下|如下|下列|几点|几个方面|主要有")
 _NOT_LABEL_END = ("如下", "以下", "是", "为", "有", "包括", "即", "分别", "说", "指出", "表示", "强调")
 
 
@@ -160,6 +161,6 @@ def label_title(folded_line: str) -> tuple[int, int] | None:
     if found is None:
         return None
     title = found.group("title")
-    if title.endswith(_NOT_LABEL_END) or any(c in DIGITS for c in title[:1]):
+    if title.endswith(_NOT_LABEL_END) or any(c in DIGITS for c in title[:1]) or _LEAD_IN.search(title):
         return None
     return found.span("title")

@@ -34,20 +34,20 @@ from gongwen.units import Unit, units
 __all__ = ["MetricExtractor"]
 
 _CN_DIGITS = "零〇一二三四五六七八九十百千万亿两壹贰叁參肆伍陆柒捌玖拾佰仟"
-_NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?)"
-_NUMERAL = rf"{_NUM}(?:{_NUM}|(?<=\d)[ \t]{{0,2}}\n?[ \t]{{0,2}}[万亿]+)*"
+_NUM = rf"(?:[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|[{_CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?)"
+_NUMERAL = rf"{_NUM}(?:{_NUM}|(?<=[0-9])[ \t]{{0,2}}\n?[ \t]{{0,2}}[万亿]+)*"
 _NUMERAL_RE = regex.compile(_NUMERAL)
-_MASK = r"(?:\d+[_＿]+|[_＿]{2,}|\d*[xX×]{2,}\d*)"
+_MASK = r"(?:[0-9]+[_＿]+|[_＿]{2,}|[0-9]*[xX×]{2,}[0-9]*)"
 _CANDIDATE = regex.compile(
     rf"百分之(?P<pct>{_NUM})|(?P<den>{_NUM})分之(?P<nom>{_NUM})|(?P<mask>{_MASK})|(?P<num>{_NUMERAL})"
 )
 _RANGE_SEP = regex.compile(r"[ \t]*(?:—{1,2}|–|-{1,2}|~|～|至|到)[ \t]*")
-_FRACTION = regex.compile(r"(?P<a>\d{1,3})/(?P<b>\d{1,3})(?![\d/])")
-_COLON_RATIO = regex.compile(r"(?P<a>\d+(?:\.\d+)?):(?P<b>\d+(?:\.\d+)?)(?![\d:])")
+_FRACTION = regex.compile(r"(?P<a>[0-9]{1,3})/(?P<b>[0-9]{1,3})(?![0-9/])")
+_COLON_RATIO = regex.compile(r"(?P<a>[0-9]+(?:\.[0-9]+)?):(?P<b>[0-9]+(?:\.[0-9]+)?)(?![0-9:])")
 _GAP = regex.compile(r"[ \t]{0,2}\n?[ \t]{0,2}")
-_PERIOD = regex.compile(r"(?<![比较])(?:(?:\d{4}|20xx|20__|xxxx)年(?:度)?|去年|今年|上年|本年|明年|前年|同年)")
+_PERIOD = regex.compile(r"(?<![比较])(?:(?:[0-9]{4}|20xx|20__|xxxx)年(?:度)?|去年|今年|上年|本年|明年|前年|同年)")
 _PERCENT_CONTEXT = regex.compile(r"(?:率|面|比例|比重|占)[^,。;]{0,6}$")
-_INDICATOR_AFTER = regex.compile(r"的?[^,。;:、\d]{0,8}率")
+_INDICATOR_AFTER = regex.compile(r"的?[^,。;:、0-9]{0,8}率")
 _ADJACENT_CN = regex.compile(r"(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])")
 _CLAUSE_END = frozenset(",。;:!?、)\n")
 _MONEY_WORDS = regex.compile(lexicon.MONEY_WORDS)

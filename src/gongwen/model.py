@@ -80,10 +80,13 @@ class Direction(StrEnum):
     DOWN = "down"
 
 
+def _to_decimal(value: object) -> Decimal:
+    """``Decimal`` from a Decimal, int, str or float (a float through its shortest repr: 0.1 → 0.1)."""
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
 def _to_decimal_or_none(value: object) -> Decimal | None:
-    if value is None or isinstance(value, Decimal):
-        return value
-    return Decimal(str(value))
+    return None if value is None else _to_decimal(value)
 
 
 def _sections(items: Iterable[Section]) -> tuple[Section, ...]:
@@ -151,7 +154,7 @@ class NumberMention:
 
     span: Span
     text: str
-    value: Decimal = attrs.field(converter=Decimal)
+    value: Decimal = attrs.field(converter=_to_decimal)
     magnitude: str | None = None
 
     def to_dict(self) -> dict[str, Any]:

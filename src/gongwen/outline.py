@@ -29,7 +29,7 @@ from gongwen.textview import fold
 __all__ = ["Candidate", "Outline", "build_outline", "find_candidates", "parse_outline", "split_documents"]
 
 _INLINE_AFTER = regex.compile(r"[。;!?][ \t\u3000]*|:[ \t]*")
-_BARE_NUMBER = regex.compile(r"\d{1,2}(?!\d)(?=[\u4e00-\u9fff])(?![年月日号时分秒万亿元人名个])")
+_BARE_NUMBER = regex.compile(r"[0-9]{1,2}(?![0-9])(?=[\u4e00-\u9fff])(?![年月日号时分秒万亿元人名个])")
 _TITLE_END = regex.compile(r"[。;:!?]")
 _LINE = regex.compile(r"[^\n]*")
 
@@ -41,7 +41,7 @@ _DOC_TITLE = regex.compile(
 )
 # A preamble that opens a report, and a closing paragraph that ends one (GUIDELINES §1).
 _OPENING = regex.compile(
-    r"^[ \t]*(?:(?:\d{4}|\d{2}xx|20__|xxxx|xx|XX|~|_+)年(?:度)?(?:,是|是|以来)"
+    r"^[ \t]*(?:(?:[0-9]{4}|[0-9]{2}xx|20__|xxxx|xx|XX|~|_+)年(?:度)?(?:,是|是|以来)"
     r"|[一二三四五六七八九十两几]+年来|近[一二三四五六七八九十几]*年来?|半年来|今年以来|本学期|本年度|这学期"
     r"|根据|为了?(?:进一步|认真|切实|深入)|在.{2,30}(?:领导|指导|关心|支持)下|时间过得|回顾|即将过去)"
     r"|总结如下|汇报如下|报告如下|如下:|以下几|现将|关键之年|重要之年|的一年。"
@@ -89,8 +89,11 @@ class _Lines:
         return bisect.bisect_right(self.starts, offset) - 1
 
     def span(self, line: int, text: str) -> tuple[int, int]:
+        """``[start, end)`` of the line, without its ``\n`` (or ``\r\n``)."""
         start = self.starts[line]
         end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(text)
+        if end > start and text[end - 1] == "\r":
+            end -= 1
         return start, end
 
 
