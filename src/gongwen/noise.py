@@ -18,7 +18,7 @@ import regex
 
 from gongwen.errors import require_text
 from gongwen.model import Noise, Span
-from gongwen.textview import fold
+from gongwen.textview import fold, strip_bounds
 
 __all__ = ["find_noise", "noise_patterns"]
 
@@ -42,14 +42,6 @@ def _compiled(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, regex.Patt
     return tuple((kind, regex.compile(pattern, regex.MULTILINE)) for kind, pattern in pairs)
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def find_noise(text: str, *, extra: Iterable[tuple[str, str]] = ()) -> tuple[Noise, ...]:
     """Every span of page furniture in ``text``, in text order.
 
@@ -63,7 +55,7 @@ def find_noise(text: str, *, extra: Iterable[tuple[str, str]] = ()) -> tuple[Noi
     spans: dict[tuple[int, int], str] = {}
     for kind, pattern in _compiled(noise_patterns() + tuple(extra)):
         for match in pattern.finditer(folded):
-            start, end = _trimmed(text, *match.span())
+            start, end = strip_bounds(text, *match.span())
             if end > start:
                 spans.setdefault((start, end), kind)
             if kind == "related":  # the link list under 您可能关注的文档
@@ -71,7 +63,7 @@ def find_noise(text: str, *, extra: Iterable[tuple[str, str]] = ()) -> tuple[Noi
                     between = folded[match.end() : link.start()]
                     if between.strip():
                         break
-                    spans.setdefault(_trimmed(text, *link.span()), "related")
+                    spans.setdefault(strip_bounds(text, *link.span()), "related")
                     match = link
     ordered = sorted(spans.items())
     merged: list[Noise] = []

@@ -24,7 +24,7 @@ from gongwen.errors import InputTypeError, require_text
 from gongwen.headings import HeadingRule, Inline, heading_rules, label_title
 from gongwen.model import Document, Heading, HeadingStyle, Noise, Section, Span
 from gongwen.noise import find_noise
-from gongwen.textview import fold
+from gongwen.textview import fold, strip_bounds
 
 __all__ = ["Candidate", "Outline", "build_outline", "find_candidates", "parse_outline", "split_documents"]
 
@@ -210,7 +210,7 @@ def split_documents(
             continue
         if _DOC_TITLE.fullmatch(folded, start, end):
             title_lines.add(line_no)
-            span = Span(*_strip(text, start, end))
+            span = Span(*strip_bounds(text, start, end))
             if start == 0:
                 starts[0] = (0, span)
             else:
@@ -244,20 +244,12 @@ def split_documents(
     return tuple(documents)
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _first_title(
     text: str, folded: str, lines: _Lines, noise: Sequence[Noise], heading_lines: set[int]
 ) -> Span | None:
     """The title of the text's first report: its first real line, if short and not a sentence."""
     for line_no in range(len(lines.starts)):
-        start, end = _strip(text, *lines.span(line_no, text))
+        start, end = strip_bounds(text, *lines.span(line_no, text))
         if start == end or _in_noise(noise, start, end):
             continue
         if line_no in heading_lines or end - start > 60 or regex.search(r"[。;!?,]", folded[start:end]):

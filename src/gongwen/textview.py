@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
-__all__ = ["fold", "to_simplified"]
+__all__ = ["fold", "strip_bounds", "to_simplified"]
 
 # Traditional characters that occur in government reports, and their simplified forms, aligned one to one.
 _TRADITIONAL = (
@@ -58,3 +58,12 @@ def fold(text: str) -> str:
 def to_simplified(text: str) -> str:
     """``text`` with the traditional characters gongwen knows replaced by simplified ones (個 → 个)."""
     return text.translate(_simplify_table())
+
+
+def strip_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` narrowed so that it neither starts nor ends with white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
