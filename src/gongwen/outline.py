@@ -294,7 +294,7 @@ def build_outline(
             ):
                 doc_cands.append(cand)
         for index, cand in enumerate(doc_cands):
-            if not state.accepts(cand, doc_cands[index + 1 :]):
+            if not state.accepts(cand, doc_cands, index):
                 continue
             level, parent = state.place(cand)
             heading = Heading(
@@ -322,6 +322,9 @@ def build_outline(
     return Outline(tuple(documents), tuple(headings))
 
 
+# How far (in characters) item 2 of a series opened inline at 1 may be.
+_SERIES_REACH = 3000
+# Labels that open a part of the whole report rather than of one section.
 _REPORT_LABEL = regex.compile(r"存在.{0,2}问题|存在.{0,2}不足|打算|下一?步|今后|努力方向|工作思路|意见和建议")
 
 
@@ -333,7 +336,6 @@ class _LevelState:
         self.path: list[Heading] = []
         self.last_seen: dict[str, Candidate] = {}
         self.top_styles: set[str] = set()
-        self.previous: Heading | None = None
 
     def _on_path(self, style: str) -> int | None:
         for depth in range(len(self.path) - 1, -1, -1):
@@ -341,7 +343,8 @@ class _LevelState:
                 return depth
         return None
 
-    def accepts(self, cand: Candidate, later: Sequence[Candidate]) -> bool:
+    def accepts(self, cand: Candidate, candidates: Sequence[Candidate], index: int) -> bool:
+        """Whether ``candidates[index]`` is a heading, given the headings accepted before it."""
         previous_seen = self.last_seen.get(cand.style)
         self.last_seen[cand.style] = cand
         depth = self._on_path(cand.style)
@@ -360,10 +363,13 @@ class _LevelState:
             return False
         if depth is not None and depth >= len(self.path) - 1:
             return False  # 1 again right after a sibling of the same style: not a new series
-        # a new series opening at 1 inside a line: only if its item 2 follows
-        return any(
-            c.style == cand.style and c.number == 2 and c.marker.start - cand.marker.start < 3000 for c in later
-        )
+        # a new series opening at 1 inside a line: only if its item 2 follows soon
+        for later in candidates[index + 1 :]:
+            if later.marker.start - cand.marker.start > _SERIES_REACH:
+                break
+            if later.style == cand.style and later.number == 2:
+                return True
+        return False
 
     def place(self, cand: Candidate) -> tuple[int, Heading | None]:
         if cand.style == HeadingStyle.LABEL:
@@ -391,7 +397,6 @@ class _LevelState:
         self.path.append(heading)
         if heading.level == 1:
             self.top_styles.add(heading.style)
-        self.previous = heading
 
 
 def _inline_policy(style: str) -> Inline:
