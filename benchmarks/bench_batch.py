@@ -24,6 +24,7 @@ import os
 import platform
 import random
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -120,7 +121,14 @@ def check(out: Path, kinds: dict[str, str], rng: random.Random, sample: int) -> 
     return problems
 
 
-def run_batch(corpus: Path, out: Path, workers: int, fmt: str) -> tuple[float, str]:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_batch(corpus: Path, out: Path, workers: int, fmt: str) -> tuple[float, float, str]:
+    """Wall seconds, CPU seconds (gongwen and its workers) and standard output of one ``gongwen batch``."""
+    cpu = _children_cpu()
     started = time.perf_counter()
     result = subprocess.run(
         [
@@ -143,7 +151,7 @@ def run_batch(corpus: Path, out: Path, workers: int, fmt: str) -> tuple[float, s
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"gongwen batch failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
-    return elapsed, result.stdout
+    return elapsed, _children_cpu() - cpu, result.stdout
 
 
 def main() -> None:
@@ -175,14 +183,18 @@ def main() -> None:
     rates = {}
     for workers in args.workers:
         out = tmp / f"out-{workers}"
-        elapsed, stdout = run_batch(corpus, out, workers, "csv")
+        elapsed, cpu, stdout = run_batch(corpus, out, workers, "csv")
         reported = re.search(r"\(([\d.]+) files/s\)", stdout)
         failures = len(read_csv(out / "failures.csv"))
         rates[workers] = args.files / elapsed
         print(
             f"workers={workers}: {elapsed:7.1f} s wall, {rates[workers]:7.1f} files/s wall, "
             f"{reported.group(1) if reported else '?':>7} files/s reported by gongwen, "
-            f"{failures} failures (expected {expected_failures}), load average {os.getloadavg()[0]:.2f}"
+            f"{failures} failures (expected {expected_failures})"
+        )
+        print(
+            f"           {cpu:7.1f} s CPU (all processes), {args.files / cpu:6.1f} files per CPU-second, "
+            f"load average now {os.getloadavg()[0]:.2f}"
         )
         problems = check(out, kinds, rng, args.check_sample)
         for problem in problems:

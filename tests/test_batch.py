@@ -355,3 +355,14 @@ def test_a_worker_that_dies_fails_its_file_only(tmp_path: Path, monkeypatch: pyt
     assert summary.failures[0][:2] == (str(folder / "05.txt"), "WorkerCrashed")
     files = [row["file"] for row in read_table(tmp_path / "out", "documents")]
     assert files == [str(folder / f"{i:02d}.txt") for i in range(12) if i != 5]
+
+
+def test_two_batches_cannot_write_one_folder(tmp_path: Path) -> None:
+    fcntl = pytest.importorskip("fcntl")
+    out = tmp_path / "out"
+    out.mkdir()
+    with open(out / ".gongwen-batch.lock", "a") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        with pytest.raises(GongwenError, match="another gongwen batch"):
+            write_tables([tmp_path], out)
+    assert write_tables([tmp_path], out).found == 0

@@ -85,10 +85,6 @@ def check_example(ex: Example) -> Metric:
     return m
 
 
-def bug(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=reason)
-
-
 def table(*rows: Example | object) -> list[object]:
     """pytest params named by the metric's text, so a failure says which row."""
     out = []
@@ -163,7 +159,7 @@ PERCENT = table(
     pytest.param(
         Example("通過一年的努力,掃除青壯年文盲332人,文盲率降至0。05%,開辦了鞏固提高班115個。", "0。05%", "0.05", "%",
                 "percent"),
-        id="0。05%", marks=bug("0。05% (。 as a decimal point, seed 002) is read as '05%' = 5 %"),
+        id="0。05%",
     ),
 )
 
@@ -232,8 +228,7 @@ COUNT = table(
     Example("全乡共1个居委会。", "1个", "1", "个", "count"),
     Example("全乡共一个居委会。", "一个", "1", "个", "count"),
     # constructed: the stop phrase 万一 ("in case") swallows 一万一千
-    pytest.param(Example("全县有在校学生一万一千人。", "一万一千人", "11000", "人", "count"), id="一万一千人",
-                 marks=bug("a Chinese numeral holding 万一 (一万一千, 三万一千) is blocked by the stop phrase 万一")),
+    pytest.param(Example("全县有在校学生一万一千人。", "一万一千人", "11000", "人", "count"), id="一万一千人"),
 )
 
 
@@ -245,12 +240,9 @@ def test_count(ex: Example) -> None:
 # A number at offset 0 of the text is never read: MetricExtractor._read tests ``before in "第./-:"`` with
 # before == "" there, and "" is in every string (_read_masked does the same with "[【(").
 START_OF_TEXT = [
-    pytest.param(Example("2人获一等奖,3人获二等奖,1人获三等奖。", "2人", "2", "人", "count"), id="2人",
-                 marks=bug("a metric at offset 0 of the text is dropped")),
-    pytest.param(Example("五大類近3000名教師的職稱評審工作;", "五大類", "5", "类", "count"), id="五大類",
-                 marks=bug("a metric at offset 0 of the text is dropped")),
-    pytest.param(Example("8__优秀教师到偏远薄弱学校支教。", "8__", None, "", "count", redacted=True), id="8__",
-                 marks=bug("a masked number at offset 0 of the text is dropped")),
+    pytest.param(Example("2人获一等奖,3人获二等奖,1人获三等奖。", "2人", "2", "人", "count"), id="2人"),
+    pytest.param(Example("五大類近3000名教師的職稱評審工作;", "五大類", "5", "类", "count"), id="五大類"),
+    pytest.param(Example("8__优秀教师到偏远薄弱学校支教。", "8__", None, "", "count", redacted=True), id="8__"),
     # the same sentences one character in
     Example("其中2人获一等奖,3人获二等奖,1人获三等奖。", "2人", "2", "人", "count"),
     Example(" 8__优秀教师到偏远薄弱学校支教。", "8__", None, "", "count", redacted=True),
@@ -388,7 +380,7 @@ MASKED = table(
     pytest.param(
         Example("205名黨員教師帶頭義教,帶動234名普通教師積極參與,近20xx余名學生直接受益。", "近20xx余名", None, "名",
                 "count", "less_than", redacted=True),
-        id="近20xx余名", marks=bug("近20xx余名: a masked count followed by 余+classifier is taken for a masked year"),
+        id="近20xx余名",
     ),
 )
 
@@ -412,7 +404,6 @@ LAYOUT = table(
     pytest.param(
         Example("全市教育经费投入23\n亿元,增长5%。", "23\n亿元", "2300000000", "元", "money"),
         id="23-newline-亿元-on-the-first-line",
-        marks=bug("a number broken across the text's first line break is lost: the first line is taken for a title"),
     ),
 )
 
@@ -425,7 +416,7 @@ def test_numbers_broken_by_layout(ex: Example) -> None:
 
 # --- qualifiers: every word of GUIDELINES §4 ----------------------------------------------------
 
-QUALIFIERS = table(
+QUALIFIERS = table(  # rows without a seed comment are constructed
     # approx: 约, 左右, 大约, 上下
     Example("教育經費投入繼續增長,總計約5.6億,占定海財政總支出的20%左右;", "約5.6億", "560000000", "元", "money",
             "approx"),  # seed 002
@@ -470,10 +461,8 @@ QUALIFIERS = table(
     Example("全年发生事故不到10起。", "不到10起", "10", "起", "count", "less_than"),
     Example("贫困人口不足500人。", "不足500人", "500", "人", "count", "less_than"),
     # a qualifier a few characters before the number, as 至少有两名 above
-    pytest.param(Example("全县约有3000人参加培训。", "3000人", "3000", "人", "count", "approx"), id="约有3000人",
-                 marks=bug("约 before 有 is ignored (至少有两名 is at_least, 约有3000人 stays exact)")),
-    pytest.param(Example("每人每年最多可申请3次。", "3次", "3", "次", "count", "at_most"), id="最多可申请3次",
-                 marks=bug("最多 before a verb is ignored (至少 is honoured there)")),
+    pytest.param(Example("全县约有3000人参加培训。", "3000人", "3000", "人", "count", "approx"), id="约有3000人"),
+    pytest.param(Example("每人每年最多可申请3次。", "3次", "3", "次", "count", "at_most"), id="最多可申请3次"),
 )
 
 
@@ -523,7 +512,7 @@ CHANGES = [
     pytest.param(
         Change("全年下拨教育经费总额多达11231.89万元,为我镇中小学、幼儿园正常运作提供保障。", "11231.89万元", None,
                None),
-        id="多达", marks=bug("多达 ('as much as', seed 000) is read as an increase: direction 'up'"),
+        id="多达",
     ),
 ]
 
@@ -677,6 +666,7 @@ SUBJECTS = [
     Subject("全年下拨教育经费总额多达11231.89万元,为我镇中小学正常运作提供保障。", "11231.89万元", "教育经费总额"),
     Subject("我镇组织中小学全体教师进行了为期18天的校本培训。", "18天", "校本培训"),
     Subject("每年9月10日的教师节,政府财政拿出了不低于2000元的现金。", "不低于2000元", "现金"),
+    Subject("全镇普及三年学前教育,取消了学前班,实现六周岁入小学。", "六周岁", "入小学"),
     # seed 001
     Subject("高考取得参考人数4149人、上线率84.31%、上线人数3498人。", "84.31%", "上线率"),
     Subject("高考取得参考人数4149人、上线率84.31%、上线人数3498人。", "3498人", "上线人数"),

@@ -17,6 +17,7 @@ and Linux from Python 3.14 on).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import fnmatch
 import functools
@@ -31,7 +32,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Se
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import IO, Any, Literal, TypeVar
+from typing import IO, Any, TypeVar
 
 import attrs
 
@@ -56,10 +57,10 @@ __all__ = [
 T = TypeVar("T")
 R = TypeVar("R")
 
-Format = Literal["csv", "jsonl", "parquet"]
 FORMATS: tuple[str, ...] = ("csv", "jsonl", "parquet")
 TABLES: tuple[str, ...] = ("documents", "headings", "metrics", "failures")
 MANIFEST = "manifest.jsonl"
+LOCK = ".gongwen-batch.lock"
 
 # ---------------------------------------------------------------------------------------------------------
 # Ordered parallel map
@@ -164,10 +165,10 @@ def parse_many(
     Reports of all the items before it, with a note naming the item. To go on past bad files, use
     :func:`write_tables` (``gongwen batch``), which records them as failures.
 
-    >>> from pathlib import Path
     >>> [len(r.headings) for r in parse_many(["一、总体情况\\n二、存在问题", "无标题"], workers=1)]
     [2, 0]
     """
+    _resolve_workers(workers, None)  # bad arguments raise here, not as a failed item
     done = 0
     try:
         for report in _ordered_map(_parse_item, items, workers=workers, chunksize=chunksize):
@@ -687,15 +688,62 @@ def write_tables(
     if out_dir.exists() and not out_dir.is_dir():
         raise GongwenError(f"--out {out_dir} is a file, not a folder")
     out_dir.mkdir(parents=True, exist_ok=True)
+    with _exclusive(out_dir):
+        return _write_tables(
+            inputs,
+            out_dir,
+            fmt=format,
+            workers=workers,
+            force=force,
+            pattern=pattern,
+            chunksize=chunksize,
+            progress=progress,
+            started=started,
+        )
+
+
+@contextlib.contextmanager
+def _exclusive(out_dir: Path) -> Iterator[None]:
+    """Hold a lock on ``out_dir`` so that two batches cannot write the same tables at once (POSIX only)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    with open(out_dir / LOCK, "a", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise GongwenError(
+                f"another gongwen batch is writing to {out_dir}: wait for it to finish, or use another --out folder"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _write_tables(
+    inputs: Iterable[str | os.PathLike[str]],
+    out_dir: Path,
+    *,
+    fmt: str,
+    workers: int | None,
+    force: bool,
+    pattern: str,
+    chunksize: int | None,
+    progress: ProgressCallback | None,
+    started: float,
+) -> BatchSummary:
     manifest_path = out_dir / MANIFEST
     if force:
-        for fmt in FORMATS:
+        for old in FORMATS:
             for table in TABLES:
-                (out_dir / f"{table}.{fmt}").unlink(missing_ok=True)
+                (out_dir / f"{table}.{old}").unlink(missing_ok=True)
         manifest_path.unlink(missing_ok=True)
     else:
         existing = _existing_format(out_dir)
-        if existing is not None and existing != format:
+        if existing is not None and existing != fmt:
             raise GongwenError(
                 f"{out_dir} holds {existing} tables from an earlier run: use --format {existing} "
                 "to resume it, --force to start over, or another --out folder"
@@ -721,7 +769,7 @@ def write_tables(
             and record.get("size") == st.st_size
             and record.get("mtime_ns") == st.st_mtime_ns
             and record.get("gongwen") == version
-            and record.get("format") == format
+            and record.get("format") == fmt
         ):
             done[key] = record
         else:
@@ -732,18 +780,18 @@ def write_tables(
     columns = table_columns()
     kept_frames: dict[str, Any] = {}
     for table in TABLES:
-        path = out_dir / f"{table}.{format}"
-        if format == "parquet":
+        path = out_dir / f"{table}.{fmt}"
+        if fmt == "parquet":
             kept_frames[table] = _read_parquet_kept(path, columns[table], keep)
         else:
-            _filter_text_table(path, format, columns[table], keep)
+            _filter_text_table(path, fmt, columns[table], keep)
     tmp_manifest = manifest_path.with_name(MANIFEST + ".tmp")
     with open(tmp_manifest, "w", encoding="utf-8") as handle:
         for record in done.values():
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     os.replace(tmp_manifest, manifest_path)
 
-    writers = {table: _Writer(out_dir / f"{table}.{format}", format, columns[table]) for table in TABLES}
+    writers = {table: _Writer(out_dir / f"{table}.{fmt}", fmt, columns[table]) for table in TABLES}
     manifest = open(manifest_path, "a", encoding="utf-8")  # noqa: SIM115 - closed in the finally below
     pending_manifest: list[str] = []
     counts = dict.fromkeys(("parsed", "failed", "documents", "headings", "metrics"), 0)
@@ -800,14 +848,14 @@ def write_tables(
                         "chars": outcome.chars,
                         "error": outcome.error,
                         "gongwen": version,
-                        "format": format,
+                        "format": fmt,
                     }
                     if outcome.ok:
                         record |= {t: len(outcome.tables.get(t, ())) for t in ("documents", "headings", "metrics")}
                     pending_manifest.append(json.dumps(record, ensure_ascii=False) + "\n")
                 if progress is not None:
                     progress(counts["parsed"] + counts["failed"], total, counts["failed"], outcome)
-                if format != "parquet" and time.monotonic() - last_flush > 1.0:
+                if fmt != "parquet" and time.monotonic() - last_flush > 1.0:
                     flush()
                     last_flush = time.monotonic()
         except KeyboardInterrupt:
@@ -822,7 +870,7 @@ def write_tables(
 
     return BatchSummary(
         out=out_dir,
-        format=format,
+        format=fmt,
         found=len(files) + len(missing),
         skipped=len(done),
         parsed=counts["parsed"],

@@ -5,7 +5,7 @@ document) to metrics. The built-in :class:`~gongwen.metrics.MetricExtractor` is 
 ``"metrics"``; add yours with :func:`register_extractor` or pass it to :func:`gongwen.parse`::
 
     beds = PatternExtractor.from_spec({"name": "beds", "kind": "beds", "unit": "张", "subject": "床位"})
-    report = gongwen.parse(text, extractors=["metrics", beds])
+    report = gongwen.parse(text, extractors=[beds, "metrics"])
 
 When two extractors claim overlapping text, the longer span wins, then the extractor listed first.
 """
@@ -47,11 +47,15 @@ class Extractor(Protocol):
 
 
 _registry: dict[str, Extractor] = {}
+_seeded = False
 
 
 def _builtins() -> dict[str, Extractor]:
-    if not _registry:
-        _registry["metrics"] = MetricExtractor()
+    """The registry, with the built-in extractor added the first time it is asked for."""
+    global _seeded
+    if not _seeded:
+        _registry.setdefault("metrics", MetricExtractor())
+        _seeded = True
     return _registry
 
 
@@ -108,7 +112,8 @@ def resolve_overlaps(metrics: Iterable[tuple[int, Metric]]) -> list[Metric]:
 
 def run_extractors(context: Context, extractors: Sequence[Extractor | str] | None = None) -> list[Metric]:
     """Run the extractors (default: every registered one) on one document and resolve overlaps."""
-    chosen = [get_extractor(e) if isinstance(e, str) else e for e in (extractors or extractor_names())]
+    names = extractor_names() if extractors is None else extractors
+    chosen = [get_extractor(e) if isinstance(e, str) else e for e in names]
     found: list[tuple[int, Metric]] = []
     for rank, extractor in enumerate(chosen):
         for metric in extractor(context):

@@ -41,8 +41,8 @@ WORD_AFTER_UNIT = frozenset(
 )
 
 #: Words of a change, and the bases it is measured against.
-UP = ("增长", "增加", "提高", "上升", "上涨", "增幅", "增", "提升", "多")
-DOWN = ("下降", "减少", "降低", "回落", "下滑", "缩小", "减", "降", "少")
+UP = ("增长", "增加", "提高", "上升", "上涨", "增幅", "增", "提升")
+DOWN = ("下降", "减少", "降低", "回落", "下滑", "缩小", "减", "降")
 BASES = ("比上年同期", "比去年同期", "比上年", "比去年", "较上年", "较去年", "同比", "环比", "比上月", "比年初")
 
 #: Words that make 一 a tally (共1个) rather than an article (一名教师).

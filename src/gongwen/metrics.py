@@ -28,7 +28,7 @@ from gongwen.context import Context
 from gongwen.errors import NotANumeralError
 from gongwen.model import Direction, Metric, MetricKind, Qualifier, Span
 from gongwen.numerals import DIGITS, StopList, to_number
-from gongwen.subjects import find_subject
+from gongwen.subjects import find_subject, subject_after
 from gongwen.units import Unit, units
 
 __all__ = ["MetricExtractor"]
@@ -58,6 +58,8 @@ _TRAILING_MAGNITUDE = regex.compile(r"[万亿千百]+$")
 _SHARED_MAGNITUDE = regex.compile(r"[万亿]+$")
 _ENDS_IN_UNIT_WORD = regex.compile(r"[万亿千百十]$")
 _LATE_MAGNITUDE = regex.compile(r"万亿|万|亿|千|百")
+_QUALIFIER_VERB = "(?:有|为|是|达到?|可(?:申请|达|以)?|共|计)"
+_ODD_POINT = regex.compile(r"。([0-9]+)(?=[%‰])")  # 0。05%: OCR put 。 for the decimal point
 _SHARE = regex.compile(r"(?:各占|占|占总量的|占全部的)$")
 _CHANGE = {
     direction: regex.compile(f"(?:{'|'.join(words)})(?:了|到|至|达)?$")
@@ -171,7 +173,7 @@ class _Reader:
         folded = self.folded
         start, end = match.span()
         before = folded[start - 1] if start else ""
-        if (before.isascii() and before.isalnum()) or before in "第./-:":
+        if before and ((before.isascii() and before.isalnum()) or before in "第./-:"):
             return None  # h1n1, top100, ordinals (第二), versions, dates (2023-01-12)
         if match.group("pct") is not None:
             value = _number(match.group("pct"))
@@ -191,10 +193,11 @@ class _Reader:
         after = folded[end : end + 1]
         if after in ("年", "月", "日", "届") or folded[start - 1 : start] in ("x", "X"):
             return None
-        magnitude = _LATE_MAGNITUDE.match(folded, end)  # XX万元
-        unit_match = self.unit_re.match(folded, magnitude.end() if magnitude else end)
+        position = end + 1 if folded[end : end + 1] in ("余", "多") else end  # 20xx余名
+        magnitude = _LATE_MAGNITUDE.match(folded, position)  # XX万元
+        unit_match = self.unit_re.match(folded, magnitude.end() if magnitude else position)
         surface = folded[start:end]
-        if after.isdigit() or after in "xX×" or folded[start - 1 : start] in "[【(":
+        if after.isdigit() or after in "xX×" or (start and folded[start - 1] in "[【("):
             return None
         digits = "".join(c for c in surface if c.isdigit())
         if unit_match is None and digits in ("19", "20") and len(surface) == 4:
@@ -215,6 +218,9 @@ class _Reader:
         if not surface:
             return None
         low = high = None
+        odd = _ODD_POINT.match(folded, end) if surface.isdigit() else None
+        if odd is not None:
+            surface, end = f"{surface}.{odd.group(1)}", odd.end()
         value = _number(surface)
         bare_magnitude = surface in ("万", "千", "百", "亿") and folded[start - 1 : start] in ("近", "上", "逾", "约")
         if value is None and bare_magnitude:
@@ -386,9 +392,10 @@ class _Reader:
                 qualifier = meaning
                 break
         else:
-            window = folded[max(self.context.span.start, start - 4) : start]
-            for word, meaning in lexicon.PREFIX_QUALIFIERS[:3]:
-                if word in window:
+            # 约有3000人, 至少有两名, 最多可申请3次: the qualifier before a verb
+            window = folded[max(self.context.span.start, start - 6) : start]
+            for word, meaning in lexicon.PREFIX_QUALIFIERS:
+                if regex.search(f"{word}{_QUALIFIER_VERB}$", window):
                     qualifier = meaning
                     break
         for word, meaning in lexicon.SUFFIX_QUALIFIERS:
@@ -407,6 +414,14 @@ class _Reader:
             kind = MetricKind.PERCENT
         direction, basis = _change(folded, max(self.context.span.start, start - 12), start)
         subject_span = find_subject(self.context, start, end, kind, floor=self.last_end)
+        previous = self.previous
+        if (
+            previous is not None
+            and subject_span is not None
+            and subject_span == previous.subject_span
+            and subject_span.start >= previous.span.end
+        ):  # 辖20个村委会42个村民小组: 村委会 named the previous count
+            subject_span = subject_after(folded, end, self.context.span.end) or subject_span
         share = _SHARE.search(folded, max(0, start - 6), start) is not None
         if share and self.previous is not None and self._same_sentence(self.previous.span.end, start):
             subject_span = self.previous.subject_span  # 吉水县24件(占13.33%)

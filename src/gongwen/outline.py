@@ -30,6 +30,7 @@ __all__ = ["Candidate", "Outline", "build_outline", "find_candidates", "parse_ou
 
 _INLINE_AFTER = regex.compile(r"[。;!?][ \t\u3000]*|:[ \t]*")
 _BARE_NUMBER = regex.compile(r"[0-9]{1,2}(?![0-9])(?=[\u4e00-\u9fff])(?![年月日号时分秒万亿元人名个])")
+_SENTENCE = regex.compile(r"[。;!?,]")
 _TITLE_END = regex.compile(r"[。;:!?]")
 _LINE = regex.compile(r"[^\n]*")
 
@@ -252,8 +253,10 @@ def _first_title(
         start, end = strip_bounds(text, *lines.span(line_no, text))
         if start == end or _in_noise(noise, start, end):
             continue
-        if line_no in heading_lines or end - start > 60 or regex.search(r"[。;!?,]", folded[start:end]):
+        if line_no in heading_lines or end - start > 60 or _SENTENCE.search(folded, start, end):
             return None
+        if folded[end - 1].isdigit():
+            return None  # a sentence broken inside a number: 全市教育经费投入23\n亿元
         return Span(start, end)
     return None
 

@@ -16,11 +16,12 @@ from gongwen.model import MetricKind, Span
 from gongwen.segment import pos_cut
 from gongwen.textview import to_simplified
 
-__all__ = ["find_subject"]
+__all__ = ["find_subject", "subject_after"]
 
 _CLAUSE_STOP = frozenset(",。;:!?\n()\"'《》【】[]、")
 # Kinds whose number may name its subject after it: 20个村委会, 连续两年民主测评, 未满12周岁学生.
 _NAMED_AFTER = frozenset((MetricKind.COUNT, MetricKind.DURATION, MetricKind.AGE, ""))
+_CONJUNCTIONS = frozenset(("和", "与", "及", "、"))
 _AFTER_BREAK = frozenset(("的", "中", "和", "与", "及", "等", "、"))
 _PER_TIME = regex.compile(r"每(?:年|月|天|日|周|学期|季度)$")
 
@@ -107,7 +108,7 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
         before = None  # 全市近万名中小学教师: the place is not what is counted
     if before is not None and removed not in _OBJECT_NEXT:
         return before
-    after = _subject_after(folded, end, context.span.end)
+    after = subject_after(folded, end, context.span.end)
     if after is not None and kind not in _NAMED_AFTER and not folded.startswith("的", end):
         after = None  # 投入近60万元武装土山幼儿园: money names its purpose, not its subject, after it
     if after is not None and (ends_with_verb or removed in _OBJECT_NEXT or before is None):
@@ -126,22 +127,23 @@ def _noun_phrase_before(words: Sequence[tuple[str, str]], offset: int) -> Span |
     """The noun phrase that ends ``words`` (the clause cut into words), as a span of the text."""
     end = sum(len(word) for word, _ in words)
     start = end
+    first = len(words)  # index of the phrase's first word
     for position in range(len(words) - 1, -1, -1):
         word, flag = words[position]
-        if word in ("和", "与", "及", "、") and start < end and position > 0:
-            start -= len(word)  # keep 入学率和完成率 together
+        if word in _CONJUNCTIONS and start < end and position > 0:
+            start, first = start - len(word), position  # keep 入学率和完成率 together
             continue
         if flag in _STOP_FLAGS or word in ("的", "之", "等") or word in _PRONOUNS or (word in _PLACES and start < end):
             break
         if flag.startswith("v") and flag != "vn" and start < end:
             break  # a verb before the noun phrase ends it: 颁发奖金 → 奖金
-        start -= len(word)
-    while start < end and words and "".join(w for w, _ in words)[start] in "和与及、":
-        start += 1
+        start, first = start - len(word), position
+    if first < len(words) and words[first][0] in _CONJUNCTIONS:
+        start += len(words[first][0])  # a phrase does not begin with 和
     return None if start >= end else Span(offset + start, offset + end)
 
 
-def _subject_after(folded: str, end: int, limit: int) -> Span | None:
+def subject_after(folded: str, end: int, limit: int) -> Span | None:
     """The phrase right after a count that names what was counted: 20个村委会, 2人获一等奖."""
     position = end + 1 if folded.startswith("的", end) else end
     found = _AFTER_TEXT.match(folded, position, limit)
