@@ -23,6 +23,7 @@ import fnmatch
 import functools
 import glob
 import importlib.util
+import io
 import itertools
 import json
 import os
@@ -353,11 +354,17 @@ def find_files(inputs: Iterable[str | os.PathLike[str]], *, pattern: str = "*.tx
 
 @attrs.frozen
 class FileOutcome:
-    """What parsing one file gave: its table rows, or the error that stopped it."""
+    """What parsing one file gave: its table rows, or the error that stopped it.
+
+    ``counts`` is the number of rows of each table. Inside :func:`write_tables` the rows come back from the
+    worker processes already written out as csv or jsonl text (``rendered``) and ``tables`` is empty.
+    """
 
     file: str
     ok: bool
     tables: dict[str, list[dict[str, Any]]] = attrs.field(factory=dict)
+    counts: dict[str, int] = attrs.field(factory=dict)
+    rendered: dict[str, str] = attrs.field(factory=dict)
     encoding: str | None = None
     chars: int = 0
     seconds: float = 0.0
@@ -394,17 +401,28 @@ def parse_file(path: str | os.PathLike[str], *, file: str | None = None) -> File
         file=name,
         ok=True,
         tables=tables,
+        counts={table: len(rows) for table, rows in tables.items()},
         encoding=encoding,
         chars=len(text),
         seconds=time.perf_counter() - started,
     )
 
 
-def _parse_job(job: tuple[str, str]) -> FileOutcome:
-    return parse_file(job[0], file=job[1])
+Job = tuple[str, str, str]  # path to read, name to write in the rows, table format
 
 
-def _crashed(job: tuple[str, str]) -> FileOutcome:
+def _parse_job(job: Job) -> FileOutcome:
+    """Parse one file in a worker; for csv and jsonl, also write its rows out as text there."""
+    path, file, fmt = job
+    outcome = parse_file(path, file=file)
+    if not outcome.ok or fmt not in ("csv", "jsonl"):
+        return outcome
+    columns = table_columns()
+    rendered = {table: _render_rows(rows, columns[table], fmt) for table, rows in outcome.tables.items()}
+    return attrs.evolve(outcome, tables={}, rendered=rendered)
+
+
+def _crashed(job: Job) -> FileOutcome:
     return FileOutcome(
         file=job[1],
         ok=False,
@@ -413,9 +431,7 @@ def _crashed(job: tuple[str, str]) -> FileOutcome:
     )
 
 
-def _outcomes(
-    jobs: Sequence[tuple[str, str]], *, workers: int | None, chunksize: int | None
-) -> Generator[FileOutcome, None, None]:
+def _outcomes(jobs: Sequence[Job], *, workers: int | None, chunksize: int | None) -> Generator[FileOutcome, None, None]:
     """The outcome of each job, in order, surviving worker processes that die.
 
     When a worker dies (killed for memory, a crash in C code), the pool is broken and the jobs in flight are
@@ -468,6 +484,15 @@ def _csv_value(value: Any) -> Any:
     return value
 
 
+def _render_rows(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], fmt: str) -> str:
+    """Rows as csv lines (no header) or JSON lines, in the given column order."""
+    if fmt == "csv":
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows([_csv_value(row.get(c)) for c in columns] for row in rows)
+        return buffer.getvalue()
+    return "".join(json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False) + "\n" for row in rows)
+
+
 class _Writer:
     """Appends rows to one table file (csv or jsonl), or collects them (parquet)."""
 
@@ -475,25 +500,25 @@ class _Writer:
         self.path, self.fmt, self.columns = path, fmt, columns
         self.rows: list[dict[str, Any]] = []
         self.handle: IO[str] | None = None
-        self.csv: Any = None
         if fmt == "csv":
             fresh = not path.exists() or path.stat().st_size == 0
             mode, encoding = ("w", "utf-8-sig") if fresh else ("a", "utf-8")
             self.handle = open(path, mode, encoding=encoding, newline="")  # noqa: SIM115 - closed in close()
-            self.csv = csv.writer(self.handle)
             if fresh:
-                self.csv.writerow(columns)
+                csv.writer(self.handle).writerow(columns)
         elif fmt == "jsonl":
             self.handle = open(path, "a", encoding="utf-8")  # noqa: SIM115 - closed in close()
 
     def write(self, row: dict[str, Any]) -> None:
-        if self.fmt == "csv":
-            self.csv.writerow([_csv_value(row.get(c)) for c in self.columns])
-        elif self.fmt == "jsonl":
-            assert self.handle is not None
-            self.handle.write(json.dumps({c: row.get(c) for c in self.columns}, ensure_ascii=False) + "\n")
+        if self.handle is not None:
+            self.handle.write(_render_rows([row], self.columns, self.fmt))
         else:
             self.rows.append(row)
+
+    def write_text(self, text: str) -> None:
+        """Rows already written out by :func:`_render_rows` in this writer's format."""
+        assert self.handle is not None
+        self.handle.write(text)
 
     def flush(self) -> None:
         if self.handle is not None:
@@ -753,14 +778,14 @@ def _write_tables(
     files, missing = _discover(inputs, pattern)
     previous = _load_manifest(manifest_path)
     done: dict[str, dict[str, Any]] = {}
-    jobs: list[tuple[str, str]] = []
+    jobs: list[Job] = []
     stats: dict[str, tuple[int, int]] = {}
     for path in files:
         key = os.path.realpath(path)
         try:
             st = path.stat()
         except OSError:
-            jobs.append((str(path), str(path)))
+            jobs.append((str(path), str(path), fmt))
             continue
         stats[key] = (st.st_size, st.st_mtime_ns)
         record = previous.get(key)
@@ -773,7 +798,7 @@ def _write_tables(
         ):
             done[key] = record
         else:
-            jobs.append((str(path), str(path)))
+            jobs.append((str(path), str(path), fmt))
 
     # Keep the rows of the files done before (under the name they were written with); drop the rest.
     keep = {str(record["file"]) for record in done.values()}
@@ -826,11 +851,14 @@ def _write_tables(
                 progress(counts["parsed"] + counts["failed"], total, counts["failed"], outcome)
         results = _outcomes(jobs, workers=workers, chunksize=chunksize)
         try:
-            for (path_str, _), outcome in zip(jobs, results, strict=True):
+            for (path_str, _, _), outcome in zip(jobs, results, strict=True):
                 if outcome.ok:
                     counts["parsed"] += 1
+                    for table, count in outcome.counts.items():
+                        counts[table] += count
+                    for table, text in outcome.rendered.items():
+                        writers[table].write_text(text)
                     for table, rows in outcome.tables.items():
-                        counts[table] += len(rows)
                         for row in rows:
                             writers[table].write(row)
                 else:
@@ -851,7 +879,7 @@ def _write_tables(
                         "format": fmt,
                     }
                     if outcome.ok:
-                        record |= {t: len(outcome.tables.get(t, ())) for t in ("documents", "headings", "metrics")}
+                        record |= {t: outcome.counts.get(t, 0) for t in ("documents", "headings", "metrics")}
                     pending_manifest.append(json.dumps(record, ensure_ascii=False) + "\n")
                 if progress is not None:
                     progress(counts["parsed"] + counts["failed"], total, counts["failed"], outcome)

@@ -151,7 +151,7 @@ def heading_rules() -> tuple[HeadingRule, ...]:
 
 
 _LABEL = regex.compile(r"[ \t]*(?P<title>[^\s,。;:、,.()0-9]{2,10})[ \t]*:[ \t]*$")
-_LEAD_IN = regex.compile(r"以下|如下|下列|几点|几个方面|主要有")
+_LEAD_IN = regex.compile(r"以下|如下|下列|几点|几个方面|主要有|各位|同志们|尊敬|女士|先生|代表们|委员们|朋友们")
 _NOT_LABEL_END = ("如下", "以下", "是", "为", "有", "包括", "即", "分别", "说", "指出", "表示", "强调")
 
 
