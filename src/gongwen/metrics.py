@@ -43,7 +43,7 @@ _CANDIDATE = regex.compile(
 )
 _RANGE_SEP = regex.compile(r"[ \t]*(?:—{1,2}|–|-{1,2}|~|～|至|到)[ \t]*")
 _FRACTION = regex.compile(r"(?P<a>[0-9]{1,3})/(?P<b>[0-9]{1,3})(?![0-9/])")
-_COLON_RATIO = regex.compile(r"(?P<a>[0-9]+(?:\.[0-9]+)?):(?P<b>[0-9]+(?:\.[0-9]+)?)(?![0-9:])")
+_COLON_RATIO = regex.compile(r"(?P<a>[0-9]+(?:\.[0-9]+)?):(?P<b>[0-9]+(?:\.[0-9]+)?)(?![0-9:.])")
 _GAP = regex.compile(r"[ \t]{0,2}\n?[ \t]{0,2}")
 _PERIOD = regex.compile(r"(?<![比较])(?:(?:[0-9]{4}|20xx|20__|xxxx)年(?:度)?|去年|今年|上年|本年|明年|前年|同年)")
 _PERCENT_CONTEXT = regex.compile(r"(?:率|面|比例|比重|占)[^,。;]{0,6}$")
