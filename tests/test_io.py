@@ -29,8 +29,9 @@ TEXT = "关于2023年工作情况的报告\n一、基本情况\n全镇有初级�
 def test_encodings_in_the_wild(tmp_path: Path, encoding: str, found: str) -> None:
     path = tmp_path / f"{encoding}.txt"
     path.write_bytes(TEXT.encode(encoding))
-    assert read_text(path) == TEXT
-    assert decode_with_encoding(path.read_bytes()) == (TEXT, found)
+    expected = "\ufeff" + TEXT if encoding == "utf-8-sig" else TEXT
+    assert read_text(path) == expected
+    assert decode_with_encoding(path.read_bytes()) == (expected, found)
 
 
 @pytest.mark.parametrize(
@@ -47,10 +48,10 @@ def test_byte_order_marks(bom: bytes, encoding: str) -> None:
     assert decode_with_encoding(data) == (TEXT, encoding)
 
 
-def test_the_bom_is_dropped_so_offsets_start_at_the_text() -> None:
-    text = decode(codecs.BOM_UTF8 + "一、总体情况".encode())
-    assert text == "一、总体情况"
-    assert not text.startswith("\ufeff")
+def test_a_utf8_bom_is_kept_so_offsets_agree_with_open(tmp_path: Path) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes(codecs.BOM_UTF8 + "一、总体情况\r\n".encode())
+    assert read_text(path) == path.read_text(encoding="utf-8") == "\ufeff一、总体情况\n"
 
 
 @pytest.mark.parametrize("newline", ["\r\n", "\r", "\n"])
@@ -70,7 +71,7 @@ def test_empty_file(tmp_path: Path) -> None:
     path.write_bytes(b"")
     assert read_text(path) == ""
     assert decode(b"") == ""
-    assert decode(codecs.BOM_UTF8) == ""
+    assert decode(codecs.BOM_UTF8) == "\ufeff"
 
 
 def test_gbk_sample_reads_like_the_utf8_one(tmp_path: Path) -> None:
@@ -138,7 +139,7 @@ def test_round_trip(text: str, encoding: str) -> None:
     data = text.encode(encoding)
     if encoding == "utf-16-be":
         data = codecs.BOM_UTF16_BE + data
-    assert decode(data) == text
+    assert decode(data) == ("\ufeff" + text if encoding == "utf-8-sig" else text)
 
 
 @given(st.text(alphabet="ab\r\n", max_size=50))

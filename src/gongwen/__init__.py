@@ -8,6 +8,7 @@
 [('2所', Decimal('2'), '所', '初级中学'), ('55983人', Decimal('55983'), '人', '总人口')]
 """
 
+from gongwen.batch import parse_many
 from gongwen.context import Context
 from gongwen.errors import GongwenError, InputTypeError, NotANumeralError, RegistryError, ReportDecodeError
 from gongwen.extractors import (
@@ -34,6 +35,7 @@ from gongwen.model import (
     Section,
     Span,
 )
+from gongwen.io import decode, read_text
 from gongwen.noise import find_noise
 from gongwen.numerals import StopList, find_numbers, normalize_numbers, to_chinese, to_number
 from gongwen.outline import parse_outline, split_documents
@@ -68,6 +70,7 @@ __all__ = [
     "StopList",
     "Unit",
     "__version__",
+    "decode",
     "extract_metrics",
     "extractor_names",
     "find_noise",
@@ -75,7 +78,9 @@ __all__ = [
     "get_extractor",
     "normalize_numbers",
     "parse",
+    "parse_many",
     "parse_outline",
+    "read_text",
     "register_extractor",
     "register_heading_style",
     "register_unit",

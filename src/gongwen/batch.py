@@ -701,8 +701,15 @@ def write_tables(
     parsed becomes a row of ``failures`` (file, error type, message) and the batch goes on.
 
     Run again over the same ``out``, it skips the files the manifest lists with the same size, mtime and
-    gongwen version, keeps their rows, and parses the rest (new or changed files); ``force=True`` starts
-    over. ``progress(done, total, failed, outcome)`` is called after each file.
+    gongwen version, keeps their rows, and parses the rest (new or changed files; a changed file's old rows
+    are dropped); ``force=True`` starts over. Rows are flushed about once a second, before the manifest
+    lines of their files, so an interrupted run (Ctrl-C returns a summary with ``interrupted=True``) resumes
+    cleanly. A worker process that dies (out of memory, a crash in C code) costs only the file it was on,
+    recorded as ``WorkerCrashed``. Two runs cannot write the same ``out`` at once (a lock file, on POSIX).
+
+    Files are found as by :func:`find_files` (files inside ``out`` itself are left out); an input that
+    matches nothing is recorded as a failure. ``progress(done, total, failed, outcome)`` is called after
+    each file.
     """
     if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, got {format!r}")
@@ -776,6 +783,8 @@ def _write_tables(
 
     version = package_version()
     files, missing = _discover(inputs, pattern)
+    own = os.path.realpath(out_dir) + os.sep
+    files = [f for f in files if not os.path.realpath(f).startswith(own)]  # never our own output
     previous = _load_manifest(manifest_path)
     done: dict[str, dict[str, Any]] = {}
     jobs: list[Job] = []

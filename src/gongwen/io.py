@@ -68,8 +68,10 @@ def decode_with_encoding(data: bytes | bytearray | memoryview, *, name: str = "<
         return "", "utf-8"
     for bom, encoding in _BOMS:
         if data.startswith(bom):
+            # UTF-8 keeps its mark as U+FEFF, as open(path, encoding="utf-8") does, so offsets agree.
+            start = 0 if encoding == "utf-8" else len(bom)
             try:
-                text = data[len(bom) :].decode(encoding)
+                text = data[start:].decode(encoding)
             except UnicodeDecodeError as exc:
                 raise ReportDecodeError(
                     f"{name}: starts with a {encoding.upper()} byte-order mark but is not valid "

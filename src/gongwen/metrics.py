@@ -387,7 +387,8 @@ class _Reader:
         start, end = reading.start, reading.end
         qualifier = reading.qualifier
         for word, meaning in lexicon.PREFIX_QUALIFIERS:
-            if folded.startswith(word, start - len(word)) and not folded.startswith("达" + word, start - len(word) - 1):
+            lead = start - len(word)
+            if lead >= self.context.span.start and folded.startswith(word, lead) and not folded.endswith("达", 0, lead):
                 start -= len(word)
                 qualifier = meaning
                 break

@@ -41,6 +41,7 @@ _SIMPLIFIED = (
 def _table() -> dict[int, str]:
     table = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
     table[0x3000] = " "
+    table[0xFEFF] = " "  # a byte-order mark kept at the start of a UTF-8 file
     table.update({ord(t): s for t, s in zip(_TRADITIONAL, _SIMPLIFIED, strict=True)})
     return table
 
