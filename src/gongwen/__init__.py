@@ -20,6 +20,7 @@ from gongwen.extractors import (
     unregister_extractor,
 )
 from gongwen.headings import HeadingRule, register_heading_style, unregister_heading_style
+from gongwen.io import decode, read_text
 from gongwen.metrics import MetricExtractor
 from gongwen.model import (
     Direction,
@@ -35,7 +36,6 @@ from gongwen.model import (
     Section,
     Span,
 )
-from gongwen.io import decode, read_text
 from gongwen.noise import find_noise
 from gongwen.numerals import StopList, find_numbers, normalize_numbers, to_chinese, to_number
 from gongwen.outline import parse_outline, split_documents
