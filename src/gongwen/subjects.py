@@ -116,10 +116,14 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
     if before is not None:
         return before
     if ends_with_verb:
-        verb_start = clause_start + len(clause) - len(words[-1][0])
         if removed in _LINKING:
             return _noun_phrase_before(words[:-1], clause_start)  # 辍学率控制在; 调整为 → the sentence's subject
-        return Span(verb_start, clause_start + len(clause))
+        verbs = 0  # the verb phrase that ends the clause names the quantity: 捐资, 清查出, 离岗休息
+        for word, flag in reversed(words):
+            if not flag.startswith("v") or word in _LINK_WORDS:
+                break
+            verbs += len(word)
+        return Span(clause_start + len(clause) - verbs, clause_start + len(clause))
     return None
 
 
