@@ -332,7 +332,7 @@ class Document:
         return {"index": self.index, "start": self.span.start, "end": self.span.end, "title": self.title}
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Report:
     """Everything :func:`gongwen.parse` found in one text."""
 
@@ -341,6 +341,17 @@ class Report:
     noise: tuple[Noise, ...] = attrs.field(converter=_noises, default=())
     headings: tuple[Heading, ...] = attrs.field(converter=_headings, default=())
     metrics: tuple[Metric, ...] = attrs.field(converter=_metrics, default=())
+
+    def __repr__(self) -> str:
+        return (
+            f"<Report: {len(self.text)} characters, {len(self.documents)} documents, "
+            f"{len(self.headings)} headings, {len(self.metrics)} metrics, {len(self.noise)} noise spans>"
+        )
+
+    def _repr_html_(self) -> str:
+        from gongwen.display import report_html
+
+        return report_html(self)
 
     def walk(self) -> Iterator[Section]:
         """Every section of every document, depth first, in text order (document roots excluded)."""
