@@ -58,7 +58,13 @@ _TRAILING_MAGNITUDE = regex.compile(r"[万亿千百]+$")
 _SHARED_MAGNITUDE = regex.compile(r"[万亿]+$")
 _ENDS_IN_UNIT_WORD = regex.compile(r"[万亿千百十]$")
 _LATE_MAGNITUDE = regex.compile(r"万亿|万|亿|千|百")
-_QUALIFIER_VERB = "(?:有|为|是|达到?|可(?:申请|达|以)?|共|计)"
+# 约有3000人, 至少有两名, 最多可申请3次: a qualifier before a verb still qualifies the number.
+_QUALIFIER_BEFORE_VERB = regex.compile(
+    "(?P<word>" + "|".join(word for word, _ in lexicon.PREFIX_QUALIFIERS) + ")(?:有|为|是|达到?|可(?:申请|达|以)?|共|计)$"
+)
+_PREFIX_MEANING = dict(lexicon.PREFIX_QUALIFIERS)
+_QUOTE_OPEN_RE = regex.compile(f"[{regex.escape(lexicon.QUOTE_OPEN)}]")
+_QUOTE_CLOSE_RE = regex.compile(f"[{regex.escape(lexicon.QUOTE_CLOSE)}]")
 _ODD_POINT = regex.compile(r"。([0-9]+)(?=[%‰])")  # 0。05%: OCR put 。 for the decimal point
 _SHARE = regex.compile(r"(?:各占|占|占总量的|占全部的)$")
 _CHANGE = {
@@ -82,13 +88,26 @@ def _unit_lookup(table: tuple[Unit, ...]) -> dict[str, Unit]:
 
 
 def _canonical(value: Decimal) -> Decimal:
+    """``value`` without trailing zeros or exponent: 555700.00 → 555700, 98.90 → 98.9."""
     if value == value.to_integral_value():
         return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def _fraction(numerator: Decimal, denominator: Decimal) -> Decimal:
+    """A quotient, to six decimals where it does not end sooner: 1/5 → 0.2, 1/3 → 0.333333."""
+    value = numerator / denominator
     rounded = value.quantize(Decimal("0.000001"))
-    return (rounded if rounded != value else value).normalize()
+    return _canonical(rounded if rounded != value else value)
+
+
+_PLAIN = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 def _number(surface: str) -> Decimal | None:
+    """The value of a numeral of the normalised text, or ``None`` if it is not one."""
+    if _PLAIN.fullmatch(surface):
+        return _canonical(Decimal(surface))  # the common case, without the general reader
     try:
         return to_number(_WHITESPACE.sub("", surface))
     except NotANumeralError:
@@ -183,7 +202,7 @@ class _Reader:
             den, nom = _number(match.group("den")), _number(match.group("nom"))
             if not den or nom is None:
                 return None
-            return _Reading(start, end, _canonical(nom / den), Unit("", "", MetricKind.RATIO))
+            return _Reading(start, end, _fraction(nom, den), Unit("", "", MetricKind.RATIO))
         if match.group("mask") is not None:
             return self._read_masked(start, end)
         return self._read_number(start, end, match.group("num"))
@@ -234,13 +253,13 @@ class _Reader:
         if fraction is not None and value is not None and folded[fraction.end() : fraction.end() + 1] != "年":
             a, b = Decimal(fraction.group("a")), Decimal(fraction.group("b"))
             if b:
-                return _Reading(start, fraction.end(), _canonical(a / b), Unit("", "", MetricKind.RATIO))
+                return _Reading(start, fraction.end(), _fraction(a, b), Unit("", "", MetricKind.RATIO))
         ratio = _COLON_RATIO.match(folded, start)
         if ratio is not None and start and "\u4e00" <= folded[start - 1] <= "\u9fff":
             a, b = Decimal(ratio.group("a")), Decimal(ratio.group("b"))
             clock = len(ratio.group("b")) == 2 and a == int(a) and a <= 24  # 14:30 is a time
             if b and b <= 100 and not clock:
-                return _Reading(start, ratio.end(), _canonical(a / b), Unit("", "", MetricKind.RATIO))
+                return _Reading(start, ratio.end(), _fraction(a, b), Unit("", "", MetricKind.RATIO))
         if surface == "一" and folded.startswith("半", end):
             return _Reading(start, end + 1, Decimal("0.5"), Unit("", "", MetricKind.RATIO))
         position = end
@@ -321,11 +340,13 @@ class _Reader:
         folded = self.folded
         lo = max(self.context.span.start, start - 12)
         hi = min(self.context.span.end, end + 12)
-        opening = max(folded.rfind(q, lo, start) for q in lexicon.QUOTE_OPEN)
-        if opening < 0 or any(q in folded[opening + 1 : start] for q in lexicon.QUOTE_CLOSE):
+        opening = None
+        for opening in _QUOTE_OPEN_RE.finditer(folded, lo, start):
+            pass
+        if opening is None or _QUOTE_CLOSE_RE.search(folded, opening.end(), start):
             return False
-        closing = [i for i in (folded.find(q, end, hi) for q in lexicon.QUOTE_CLOSE) if i >= 0]
-        return bool(closing) and not any(q in folded[end : min(closing)] for q in lexicon.QUOTE_OPEN)
+        closing = _QUOTE_CLOSE_RE.search(folded, end, hi)
+        return closing is not None and not _QUOTE_OPEN_RE.search(folded, end, closing.start())
 
     def _excluded(self, reading: _Reading) -> bool:
         folded = self.folded
@@ -393,12 +414,9 @@ class _Reader:
                 qualifier = meaning
                 break
         else:
-            # 约有3000人, 至少有两名, 最多可申请3次: the qualifier before a verb
-            window = folded[max(self.context.span.start, start - 6) : start]
-            for word, meaning in lexicon.PREFIX_QUALIFIERS:
-                if regex.search(f"{word}{_QUALIFIER_VERB}$", window):
-                    qualifier = meaning
-                    break
+            before_verb = _QUALIFIER_BEFORE_VERB.search(folded, max(self.context.span.start, start - 6), start)
+            if before_verb is not None:
+                qualifier = _PREFIX_MEANING[before_verb.group("word")]
         for word, meaning in lexicon.SUFFIX_QUALIFIERS:
             if folded.startswith(word, end) and not (word == "内" and folded.startswith("内容", end)):
                 if word in ("余", "多") and folded[end + 1 : end + 2] not in _CLAUSE_END:

@@ -8,7 +8,7 @@ view is an offset into the original text: rules match the view and read surfaces
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 __all__ = ["fold", "strip_bounds", "to_simplified"]
 
@@ -51,8 +51,12 @@ def _simplify_table() -> dict[int, str]:
     return {ord(t): s for t, s in zip(_TRADITIONAL, _SIMPLIFIED, strict=True)}
 
 
+@lru_cache(maxsize=64)
 def fold(text: str) -> str:
-    """The normalised view of ``text``: same length, half-width ASCII, simplified characters."""
+    """The normalised view of ``text``: same length, half-width ASCII, simplified characters.
+
+    The last few views are kept, so that the steps of one parse fold the text once.
+    """
     return text.translate(_table())
 
 
