@@ -59,9 +59,8 @@ _SHARED_MAGNITUDE = regex.compile(r"[万亿]+$")
 _ENDS_IN_UNIT_WORD = regex.compile(r"[万亿千百十]$")
 _LATE_MAGNITUDE = regex.compile(r"万亿|万|亿|千|百")
 # 约有3000人, 至少有两名, 最多可申请3次: a qualifier before a verb still qualifies the number.
-_QUALIFIER_BEFORE_VERB = regex.compile(
-    "(?P<word>" + "|".join(word for word, _ in lexicon.PREFIX_QUALIFIERS) + ")(?:有|为|是|达到?|可(?:申请|达|以)?|共|计)$"
-)
+_QUALIFIER_WORDS = "|".join(word for word, _ in lexicon.PREFIX_QUALIFIERS)
+_QUALIFIER_BEFORE_VERB = regex.compile(f"(?P<word>{_QUALIFIER_WORDS})(?:有|为|是|达到?|可(?:申请|达|以)?|共|计)$")
 _PREFIX_MEANING = dict(lexicon.PREFIX_QUALIFIERS)
 _QUOTE_OPEN_RE = regex.compile(f"[{regex.escape(lexicon.QUOTE_OPEN)}]")
 _QUOTE_CLOSE_RE = regex.compile(f"[{regex.escape(lexicon.QUOTE_CLOSE)}]")
@@ -340,9 +339,8 @@ class _Reader:
         folded = self.folded
         lo = max(self.context.span.start, start - 12)
         hi = min(self.context.span.end, end + 12)
-        opening = None
-        for opening in _QUOTE_OPEN_RE.finditer(folded, lo, start):
-            pass
+        openings = list(_QUOTE_OPEN_RE.finditer(folded, lo, start))
+        opening = openings[-1] if openings else None
         if opening is None or _QUOTE_CLOSE_RE.search(folded, opening.end(), start):
             return False
         closing = _QUOTE_CLOSE_RE.search(folded, end, hi)
