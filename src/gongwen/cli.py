@@ -212,7 +212,8 @@ examples:
 Without --json: the outline as an indented tree per document, then the metrics
 as a table (text, value, unit, kind, qualifier, subject, section), coloured when
 standard output is a terminal and NO_COLOR is not set.
-Offsets in --json refer to the decoded text (\\r\\n and \\r read as \\n, BOM dropped).
+Offsets in --json refer to the decoded text (\\r\\n and \\r read as \\n, a UTF-8 BOM kept as U+FEFF,
+as open(FILE, encoding="utf-8") reads it).
 """
 
 _BATCH_EPILOG = """\

@@ -7,7 +7,8 @@ document) to metrics. The built-in :class:`~gongwen.metrics.MetricExtractor` is 
     beds = PatternExtractor.from_spec({"name": "beds", "kind": "beds", "unit": "张", "subject": "床位"})
     report = gongwen.parse(text, extractors=[beds, "metrics"])
 
-When two extractors claim overlapping text, the longer span wins, then the extractor listed first.
+When two extractors claim overlapping text, the longer span wins, then the extractor listed first (by default
+the registered ones before the built-in ``"metrics"``).
 """
 
 from __future__ import annotations
@@ -46,23 +47,19 @@ class Extractor(Protocol):
     def __call__(self, context: Context) -> Iterable[Metric]: ...
 
 
-_registry: dict[str, Extractor] = {}
-_seeded = False
+# The registry, by name. The built-in extractor is an empty attrs instance: creating it does no work.
+_registry: dict[str, Extractor] = {"metrics": MetricExtractor()}
 
 
 def _builtins() -> dict[str, Extractor]:
-    """The registry, with the built-in extractor added the first time it is asked for."""
-    global _seeded
-    if not _seeded:
-        _registry.setdefault("metrics", MetricExtractor())
-        _seeded = True
     return _registry
 
 
 def register_extractor(extractor: Extractor, *, replace: bool = False) -> Extractor:
     """Make ``extractor`` run in every :func:`gongwen.parse` (after those registered before it).
 
-    Returns the extractor, so it can be used as a decorator on a class instance factory.
+    Registered extractors run before the built-in ``"metrics"``, so where one of yours and the built-in
+    claim the same span, yours wins. Returns the extractor.
     """
     if not isinstance(extractor, Extractor):
         raise RegistryError(
@@ -93,8 +90,9 @@ def get_extractor(name: str) -> Extractor:
 
 
 def extractor_names() -> tuple[str, ...]:
-    """The names of the registered extractors, in the order they run."""
-    return tuple(_builtins())
+    """The names of the registered extractors, in the order they run: yours, then the built-in one."""
+    registry = _builtins()
+    return tuple(sorted(registry, key=lambda name: name == "metrics"))
 
 
 def resolve_overlaps(metrics: Iterable[tuple[int, Metric]]) -> list[Metric]:
@@ -136,7 +134,7 @@ class PatternExtractor:
     """A metric extractor declared as data.
 
     * With ``unit`` (and optionally ``subject``): every number followed by that unit — in a clause that
-      mentions ``subject``, if given — is a metric of ``kind``.
+      mentions ``subject`` before the number, if given, is a metric of ``kind``.
     * With ``pattern``: a regular expression (matched on the normalised text) whose named groups
       ``value`` (required), ``unit`` and ``subject`` give the fields.
     """
@@ -216,6 +214,7 @@ def _group_span(match: regex.Match[str], name: str) -> Span | None:
 
 
 def _mentions(folded: str, context: Context, start: int, word: str) -> bool:
-    sentence_start = max(folded.rfind(p, context.span.start, start) for p in "。;\n")
-    return word in folded[sentence_start + 1 : start]
+    """Whether ``word`` occurs in the clause before ``start`` (since the last , ; 。 or line break)."""
+    clause_start = max(folded.rfind(p, context.span.start, start) for p in ",;。\n")
+    return word in folded[clause_start + 1 : start]
 

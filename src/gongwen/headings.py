@@ -71,7 +71,6 @@ class HeadingRule:
     pattern: str
     inline: Inline = Inline.SEQUENCE
     number: Callable[[str], int | None] = read_number
-    #: Characters a title may not start with (to tell 1.5万 from 1. 标题).
     compiled: regex.Pattern[str] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
