@@ -43,7 +43,7 @@ _CANDIDATE = regex.compile(
 )
 _RANGE_SEP = regex.compile(r"[ \t]*(?:—{1,2}|–|-{1,2}|~|～|至|到)[ \t]*")
 _FRACTION = regex.compile(r"(?P<a>[0-9]{1,3})/(?P<b>[0-9]{1,3})(?![0-9/])")
-_COLON_RATIO = regex.compile(r"(?P<a>[0-9]+(?:\.[0-9]+)?):(?P<b>[0-9]+(?:\.[0-9]+)?)(?![0-9:.])")
+_COLON_RATIO = regex.compile(r"(?P<a>[0-9]{1,6}(?:\.[0-9]{1,4})?):(?P<b>[0-9]{1,4}(?:\.[0-9]{1,4})?)(?![0-9:.])")
 _GAP = regex.compile(r"[ \t]{0,2}\n?[ \t]{0,2}")
 _PERIOD = regex.compile(r"(?<![比较])(?:(?:[0-9]{4}|20xx|20__|xxxx)年(?:度)?|去年|今年|上年|本年|明年|前年|同年)")
 _PERCENT_CONTEXT = regex.compile(r"(?:率|面|比例|比重|占)[^,。;]{0,6}$")
@@ -101,10 +101,17 @@ def _fraction(numerator: Decimal, denominator: Decimal) -> Decimal:
 
 
 _PLAIN = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
+_MAX_DIGITS = 15
 
 
 def _number(surface: str) -> Decimal | None:
-    """The value of a numeral of the normalised text, or ``None`` if it is not one."""
+    """The value of a numeral of the normalised text, or ``None`` if it is not one.
+
+    A run of more than 15 digits is an identifier (an order or ID number), not a quantity; 15 digits with
+    万亿 still fit the 28 digits of decimal arithmetic exactly.
+    """
+    if sum(c.isdigit() for c in surface) > _MAX_DIGITS:
+        return None
     if _PLAIN.fullmatch(surface):
         return _canonical(Decimal(surface))  # the common case, without the general reader
     try:
@@ -233,6 +240,10 @@ class _Reader:
         folded = self.folded
         while surface and surface[-1] in ",.点":
             surface, end = surface[:-1], end - 1
+        if len(surface) > 1 and surface[-1] in "千百十" and surface[0].isdigit():
+            unit_here = self.unit_re.match(folded, end - 1)
+            if unit_here is not None and len(unit_here.group()) > 1:
+                surface, end = surface[:-1], end - 1  # 123.4亿千瓦时, 2.3百分点: the unit starts there
         if not surface:
             return None
         low = high = None

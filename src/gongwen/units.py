@@ -44,7 +44,7 @@ _M, _P, _R, _C = MetricKind.MONEY, MetricKind.PERCENT, MetricKind.RATIO, MetricK
 
 DEFAULT_UNITS: tuple[Unit, ...] = (
     *_table(_M, "元 块钱=元 圆=元 美元 日元 欧元 英镑 港元 港币 澳元 卢布 韩元"),
-    *_table(_P, "% ‰ 个百分点"),
+    *_table(_P, "% ‰ 个百分点 百分点=个百分点"),
     Unit("成", "%", _P, Decimal(10), takes_magnitude=False),
     *_table(_R, "倍"),
     *_table(
@@ -58,11 +58,12 @@ DEFAULT_UNITS: tuple[Unit, ...] = (
         "平方公里 平方千米=平方公里 平方米 平米=平方米 ㎡=平方米 m²=平方米 m2=平方米 亩 公顷 hm²=公顷 km²=平方公里",
     ),
     *_table(MetricKind.LENGTH, "公里 千米=公里 km=公里 米 厘米 毫米 延米"),
-    *_table(MetricKind.MASS, "吨 公斤 千克=公斤 kg=公斤 克 斤"),
+    *_table(MetricKind.MASS, "吨标准煤 吨 公斤 千克=公斤 kg=公斤 克 斤"),
     *_table(MetricKind.VOLUME, "立方米 m³=立方米 升 毫升"),
     *_table(MetricKind.DURATION, "个月 小时 分钟 学时 天 日 年 周"),
     *_table(MetricKind.AGE, "周岁 岁"),
     *_table(MetricKind.SCORE, "分"),
+    *_table(MetricKind.OTHER, "千瓦时 千瓦 兆瓦 标箱"),
 )
 
 _extra: list[Unit] = []
