@@ -733,3 +733,47 @@ def test_any_range_shares_its_magnitude(low: int, width: int) -> None:
     high = low + width
     m = the_metric(f"单个项目总投资{low}到{high}万元。", f"{low}到{high}万元")
     assert (m.value, m.low, m.high) == (None, Decimal(low * 10000), Decimal(high * 10000))
+
+
+# --- statistical bulletins and government work reports ------------------------------------------------
+
+BULLETINS = table(
+    Example("全年发电量123.4亿千瓦时,增长3.2%。", "123.4亿千瓦时", "12340000000", "千瓦时", "other"),
+    Example("单位GDP能耗下降2.3百分点。", "2.3百分点", "2.3", "个百分点", "percent"),
+    Example("集装箱吞吐量120万标箱。", "120万标箱", "1200000", "标箱", "other"),
+    Example("能源消费总量1.2万吨标准煤。", "1.2万吨标准煤", "12000", "吨标准煤", "mass"),
+    Example("全程3千米。", "3千米", "3", "公里", "length"),
+    Example("举行两千米长跑。", "两千米", "2000", "米", "length"),
+    Example("全年粮食种植面积123.4千公顷。", "123.4千公顷", "123400", "公顷", "area"),
+    Example(
+        "全年完成固定资产投资3到4万亿元。", "3到4万亿元", None, "元", "money", low="3000000000000", high="4000000000000"
+    ),
+    Example("国内生产总值超过126万亿元。", "超过126万亿元", "126000000000000", "元", "money", "more_than"),
+    Example("城镇新增就业1100万人以上。", "1100万人以上", "11000000", "人", "count", "at_least"),
+    Example("文盲率降至0。05%。", "0。05%", "0.05", "%", "percent"),
+)
+
+
+@pytest.mark.parametrize("ex", BULLETINS)
+def test_bulletins(ex: Example) -> None:
+    check_example(ex)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "三次产业结构为1.5:37.6:60.9。",  # a three-part structure, not a ratio
+        "下午14:30召开会议。",  # a time
+        "订单号123456789012345678901234元。",  # an identifier, not an amount
+        "每周三组织学习。",  # a weekday
+    ],
+)
+def test_bulletin_non_metrics(sentence: str) -> None:
+    assert [m.text for m in metrics_of(sentence)] == []
+
+
+def test_subject_looks_past_a_parenthesis() -> None:
+    m = the_metric("全年全市地区生产总值(GDP)8316.2亿元,比上年增长6.1%。", "8316.2亿元")
+    assert m.subject == "地区生产总值"
+    change = the_metric("全年全市地区生产总值(GDP)8316.2亿元,比上年增长6.1%。", "6.1%")
+    assert (change.direction, change.basis, change.subject) == (Direction.UP, "比上年", "地区生产总值")

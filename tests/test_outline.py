@@ -880,3 +880,46 @@ def test_parse_never_crashes_on_report_like_text(text: str) -> None:
 @given(st.text(alphabet=st.characters(codec="utf-8").filter(lambda c: not _unknown_digit(c)), max_size=80))
 def test_parse_never_crashes_on_any_text(text: str) -> None:
     _check_report(text, parse(text))
+
+
+# --------------------------------------------------------------------------------------------------
+# government work reports and PDF text
+# --------------------------------------------------------------------------------------------------
+
+WORK_REPORT = """政府工作报告
+——2024年1月20日在市第十六届人民代表大会第四次会议上
+各位代表:
+现在,我代表市人民政府,向大会报告工作,请予审议。
+一、2023年工作回顾
+过去的一年,全市地区生产总值突破1万亿元。
+一是经济运行稳中向好。二是改革开放持续深化。
+二、2024年工作安排
+(一)着力扩大有效需求。
+1.促进消费持续恢复。
+2.扩大有效投资。
+3、4月份开展专项行动。
+一、二季度经济平稳。
+(二)加快建设现代化产业体系。
+- 3 -
+"""
+
+
+def test_a_government_work_report() -> None:
+    report = parse(WORK_REPORT)
+    assert [(h.level, h.marker, h.title) for h in report.headings] == [
+        (1, "一、", "2023年工作回顾"),
+        (2, "一是", "经济运行稳中向好"),
+        (2, "二是", "改革开放持续深化"),
+        (1, "二、", "2024年工作安排"),
+        (2, "(一)", "着力扩大有效需求"),
+        (3, "1.", "促进消费持续恢复"),
+        (3, "2.", "扩大有效投资"),
+        (2, "(二)", "加快建设现代化产业体系"),
+    ]
+    assert [d.title for d in report.documents] == ["政府工作报告"]
+    assert [n.text for n in report.noise] == ["- 3 -"]
+
+
+def test_a_utf8_byte_order_mark_does_not_hide_the_first_heading() -> None:
+    report = parse("\ufeff一、总体情况\n二、主要做法")
+    assert [(h.marker, h.span.start) for h in report.headings] == [("一、", 1), ("二、", 8)]
