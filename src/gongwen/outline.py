@@ -35,10 +35,12 @@ _TITLE_END = regex.compile(r"[。;:!?]")
 _LINE = regex.compile(r"[^\n]*")
 
 # Lines that title one report of a collection: 区教育局工作总结的存在问题篇一, 对于……报告二, 【篇一】.
+_TITLE_NUMBER = r"(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})"
 _DOC_TITLE = regex.compile(
-    r"[ \t]*(?:【[ \t]*篇[一二三四五六七八九十]+[ \t]*】.*"
-    r"|第[一二三四五六七八九十]+篇.*"
-    r"|[^。;!?\n]{0,60}(?:篇|报告|总结|范文|材料|讲话|汇报|心得)[ \t]*[一二三四五六七八九十]{1,3}[ \t]*)$"
+    rf"[ \t]*(?:【[ \t]*(?:篇|范文){_TITLE_NUMBER}[ \t]*】.*"
+    rf"|第{_TITLE_NUMBER}篇.*"
+    rf"|篇{_TITLE_NUMBER}[ \t:].*"
+    rf"|[^。;!?\n]{{0,60}}(?:篇|报告|总结|范文|材料|讲话|汇报|心得)[ \t]*{_TITLE_NUMBER}[ \t]*)$"
 )
 # A preamble that opens a report, and a closing paragraph that ends one (GUIDELINES §1).
 _OPENING = regex.compile(
