@@ -34,6 +34,10 @@ def _pos_tokenizer() -> Any:
     return _tokenizer
 
 
+# Characters that end an indicator's name and that jieba, seeing them alone, tags as verbs: 毕业率, 作业本费.
+_NOUN_SUFFIXES = frozenset("率费额数量价比")
+
+
 def _indicator_words() -> list[str]:
     data = resources.files("gongwen").joinpath("data").joinpath("indicators.txt").read_text("utf-8")
     return [line.strip() for line in data.splitlines() if line.strip() and not line.startswith("#")]
@@ -45,4 +49,7 @@ def pos_cut(text: str) -> tuple[tuple[str, str], ...]:
     Words are found in jieba's dictionary (plus gongwen's indicator names) without its HMM guesser for
     unknown words, which is slow and of no help in telling a subject from a verb.
     """
-    return tuple((pair.word, pair.flag) for pair in _pos_tokenizer().cut(text, HMM=False))
+    return tuple(
+        (pair.word, "n" if pair.word in _NOUN_SUFFIXES else pair.flag)
+        for pair in _pos_tokenizer().cut(text, HMM=False)
+    )

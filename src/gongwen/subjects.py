@@ -132,6 +132,7 @@ def _noun_phrase_before(words: Sequence[tuple[str, str]], offset: int) -> Span |
     end = sum(len(word) for word, _ in words)
     start = end
     first = len(words)  # index of the phrase's first word
+    has_head = False  # whether the phrase holds a word that is not a verb (奖金 in 颁发奖金)
     for position in range(len(words) - 1, -1, -1):
         word, flag = words[position]
         if word in _CONJUNCTIONS and start < end and position > 0:
@@ -139,9 +140,10 @@ def _noun_phrase_before(words: Sequence[tuple[str, str]], offset: int) -> Span |
             continue
         if flag in _STOP_FLAGS or word in ("的", "之", "等") or word in _PRONOUNS or (word in _PLACES and start < end):
             break
-        if flag.startswith("v") and flag != "vn" and start < end:
-            break  # a verb before the noun phrase ends it: 颁发奖金 → 奖金
+        if flag.startswith("v") and flag != "vn" and has_head:
+            break  # a verb before the noun phrase ends it: 颁发奖金 → 奖金 (but 入读率 is one noun)
         start, first = start - len(word), position
+        has_head = has_head or (len(word) > 1 and not flag.startswith("v"))
     if first < len(words) and words[first][0] in _CONJUNCTIONS:
         start += len(words[first][0])  # a phrase does not begin with 和
     return None if start >= end else Span(offset + start, offset + end)
