@@ -259,6 +259,8 @@ def _first_title(
             return None
         if folded[end - 1].isdigit():
             return None  # a sentence broken inside a number: 全市教育经费投入23\n亿元
+        if not text[end:].strip():
+            return None  # a text of one line is a phrase, not a titled report
         return Span(start, end)
     return None
 

@@ -72,6 +72,8 @@ def _context(
         if document.span.contains(heading.span):
             marker_end = heading.span.start + len(heading.marker)
             skip.append(Span(heading.span.start, marker_end))
+    if document.title_span is not None:
+        skip.append(document.title_span)  # 范文(六篇) counts articles of the page, not a quantity of a report
     return Context(text, folded, document.span, tuple(skip), document.index)
 
 
