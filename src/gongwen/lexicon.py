@@ -53,7 +53,7 @@ DATE_AFTER_YEAR = frozenset("月度级代初底末中")
 
 #: Before a number of years, these make it a duration (连续两年, 为期3年); otherwise 九年义务教育 is a name.
 DURATION_CUES_BEFORE = (
-    "连续|为期|历时|长达|达|满|近|超过|用了?|花了?|经过|坚持|已经|已|共|累计|前后|每|任期|服务|工作|缩短|延长|提前|至少|不少于"
+    "连续|为期|历时|长达|达|满|近|超过|用了?|花了?|经过|坚持|已经|已|共|累计|前后|任期|服务|工作|缩短|延长|提前|至少|不少于"
 )
 DURATION_CUES_AFTER = "以上|以下|以内|内|来|间|时间|之久|多|余|后|的时间|左右"
 

@@ -378,6 +378,8 @@ class _Reader:
             return True  # 十分重视
         if unit.surface == "期" and folded.startswith(("工程", "项目"), reading.end):
             return True  # 二期工程
+        if unit.kind == MetricKind.DURATION and before2[-1:] == "每":
+            return True  # a frequency, not a quantity: 每两周至少开设一节
         if unit.kind == MetricKind.DURATION:
             if unit.surface == "年":
                 value = reading.value if reading.value is not None else reading.high
