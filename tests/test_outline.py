@@ -923,3 +923,18 @@ def test_a_government_work_report() -> None:
 def test_a_utf8_byte_order_mark_does_not_hide_the_first_heading() -> None:
     report = parse("\ufeff一、总体情况\n二、主要做法")
     assert [(h.marker, h.span.start) for h in report.headings] == [("一、", 1), ("二、", 8)]
+
+
+def test_a_collection_numbered_with_parenthesised_items_splits_at_each_preamble() -> None:
+    text = (
+        "近年来,我镇认真贯彻上级精神,现将工作总结如下:\n(一)加强领导\n正文。\n(二)完善制度\n正文。\n"
+        "根据县委要求,我局认真开展工作,现将有关情况汇报如下:\n(一)高度重视\n正文。\n(二)狠抓落实\n正文。"
+    )
+    documents = parse(text).documents
+    assert [text.count("\n", 0, d.span.start) for d in documents] == [0, 5]
+
+
+def test_parenthesised_items_under_numbered_sections_are_not_new_reports() -> None:
+    text = "(一)甲\n(二)乙\n一、总体情况\n(一)丙\n(二)丁\n二、问题\n(一)戊"
+    assert len(parse(text).documents) == 1
+    assert len(parse("第一部分 单位概况\n一、职责\n二、机构\n第二部分 决算情况\n一、收支总体情况\n二、收入情况").documents) == 1

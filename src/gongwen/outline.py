@@ -30,6 +30,9 @@ __all__ = ["Candidate", "Outline", "build_outline", "find_candidates", "parse_ou
 
 _INLINE_AFTER = regex.compile(r"[。;!?][ \t\u3000]*|:[ \t]*")
 _BARE_NUMBER = regex.compile(r"[0-9]{1,2}(?![0-9])(?=[\u4e00-\u9fff])(?![年月日号时分秒万亿元人名个])")
+# Top-level styles, highest first (GB/T 9704), and those whose restart at 1 can start a new report.
+_RANK = {HeadingStyle.PART: 0, HeadingStyle.CN_DUN: 1, HeadingStyle.CN_PAREN: 2}
+_RESTARTING = (HeadingStyle.CN_DUN, HeadingStyle.CN_PAREN)
 _SENTENCE = regex.compile(r"[。;!?,]")
 _TITLE_END = regex.compile(r"[。;:!?]")
 _LINE = regex.compile(r"[^\n]*")
@@ -218,23 +221,25 @@ def split_documents(
                 starts[0] = (0, span)
             else:
                 starts.append((start, span))
-    top_max = 0
+    top: str | None = None  # the document's top-level style so far
+    top_max = 0  # the highest number it has reached
     last_heading_line = -1
     boundary_line = 0
     for cand in candidates:
-        if cand.inline:
+        if cand.inline or cand.bare or cand.style == HeadingStyle.LABEL:
             continue
         while title_lines and min(title_lines) <= cand.line:
             boundary_line = min(title_lines)
             title_lines.discard(boundary_line)
-            top_max, last_heading_line = 0, boundary_line
-        if cand.style == HeadingStyle.PART:
-            top_max = -1_000  # numbered parts: 一、 restarts inside each part
-        elif cand.style == HeadingStyle.CN_DUN and cand.number is not None:
+            top, top_max, last_heading_line = None, 0, boundary_line
+        if top is None or _RANK.get(cand.style, 9) < _RANK.get(top, 9):
+            top, top_max = cand.style, 0  # 一、 after a list of (一) items: 一、 is the top level
+        if cand.style == top and top in _RESTARTING and cand.number is not None:
             if cand.number == 1 and top_max >= 2:
                 first = _preamble_start(folded, lines, max(last_heading_line, boundary_line) + 1, cand.line)
-                starts.append((lines.starts[first], None))
-                top_max = 0
+                if top == HeadingStyle.CN_DUN or first < cand.line:  # (一) restarts only after a preamble
+                    starts.append((lines.starts[first], None))
+                    top_max = 0
             top_max = max(top_max, cand.number)
         last_heading_line = cand.line
     starts.sort(key=lambda item: item[0])
