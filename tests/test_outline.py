@@ -937,4 +937,5 @@ def test_a_collection_numbered_with_parenthesised_items_splits_at_each_preamble(
 def test_parenthesised_items_under_numbered_sections_are_not_new_reports() -> None:
     text = "(一)甲\n(二)乙\n一、总体情况\n(一)丙\n(二)丁\n二、问题\n(一)戊"
     assert len(parse(text).documents) == 1
-    assert len(parse("第一部分 单位概况\n一、职责\n二、机构\n第二部分 决算情况\n一、收支总体情况\n二、收入情况").documents) == 1
+    parts = "第一部分 单位概况\n一、职责\n二、机构\n第二部分 决算情况\n一、收支总体情况\n二、收入情况"
+    assert len(parse(parts).documents) == 1

@@ -31,7 +31,7 @@ __all__ = ["Candidate", "Outline", "build_outline", "find_candidates", "parse_ou
 _INLINE_AFTER = regex.compile(r"[。;!?][ \t\u3000]*|:[ \t]*")
 _BARE_NUMBER = regex.compile(r"[0-9]{1,2}(?![0-9])(?=[\u4e00-\u9fff])(?![年月日号时分秒万亿元人名个])")
 # Top-level styles, highest first (GB/T 9704), and those whose restart at 1 can start a new report.
-_RANK = {HeadingStyle.PART: 0, HeadingStyle.CN_DUN: 1, HeadingStyle.CN_PAREN: 2}
+_RANK: dict[str, int] = {HeadingStyle.PART: 0, HeadingStyle.CN_DUN: 1, HeadingStyle.CN_PAREN: 2}
 _RESTARTING = (HeadingStyle.CN_DUN, HeadingStyle.CN_PAREN)
 _SENTENCE = regex.compile(r"[。;!?,]")
 _TITLE_END = regex.compile(r"[。;:!?]")
