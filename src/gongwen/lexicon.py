@@ -18,7 +18,7 @@ PREFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     ("将近", _Q.LESS_THAN), ("接近", _Q.LESS_THAN), ("不到", _Q.LESS_THAN), ("不足", _Q.LESS_THAN),
     ("未满", _Q.LESS_THAN), ("不满", _Q.LESS_THAN), ("低于", _Q.LESS_THAN), ("近", _Q.LESS_THAN),
     ("超过", _Q.MORE_THAN), ("高于", _Q.MORE_THAN), ("突破", _Q.MORE_THAN), ("逾", _Q.MORE_THAN),
-    ("多于", _Q.MORE_THAN),
+    ("多于", _Q.MORE_THAN), ("超", _Q.MORE_THAN),
     ("大约", _Q.APPROX), ("约", _Q.APPROX),
 )  # fmt: skip
 
