@@ -109,7 +109,7 @@ def default_rules() -> tuple[HeadingRule, ...]:
         HeadingRule(_S.ARABIC_PAREN, r"\([ \t]*(?P<num>[0-9]{1,2})[ \t]*\)[ \t]*、?|(?P<num>[\u2474-\u2487])"),
         HeadingRule(_S.CIRCLED, r"(?P<num>[\u2460-\u2473])[ \t]*、?"),
         HeadingRule(_S.CN_DUN, rf"(?P<num>{_CN_NUM})[ \t]*[、,.](?!{_CN_NUM}(?:[、,个所项名人]|年级|季度|月))"),
-        HeadingRule(_S.ARABIC_DUN, r"(?P<num>[0-9]{1,2})[ \t]*、(?![0-9]{1,2}(?:[、个所项名人万亿%月日]|年级|季度))"),
+        HeadingRule(_S.ARABIC_DUN, r"(?P<num>[0-9]{1,2})[ \t]*、(?![0-9]{1,2}(?:[、月日]|年级|季度))"),
         HeadingRule(_S.ARABIC_DOT, r"(?P<num>[0-9]{1,2})[ \t]*\.(?![0-9.])(?!\s*$)|\.(?=[ \t]+[^\x00-\x7f])"),
     )
 
