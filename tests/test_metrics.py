@@ -777,3 +777,17 @@ def test_subject_looks_past_a_parenthesis() -> None:
     assert m.subject == "地区生产总值"
     change = the_metric("全年全市地区生产总值(GDP)8316.2亿元,比上年增长6.1%。", "6.1%")
     assert (change.direction, change.basis, change.subject) == (Direction.UP, "比上年", "地区生产总值")
+
+
+def test_a_user_adds_an_exclusion_rule() -> None:
+    """MetricExtractor(exclusions=...) takes the default rules plus one's own."""
+    from gongwen.metrics import EXCLUSIONS, MetricExtractor, Reading
+
+    def no_counts_of_rooms(folded: str, reading: Reading, context: gongwen.Context) -> bool:
+        return reading.unit is not None and reading.unit.surface == "间"
+
+    text = "新建教室3间,购置电脑65台。"
+    default = [m.text for m in gongwen.parse(text).metrics]
+    strict = MetricExtractor(exclusions=(*EXCLUSIONS, no_counts_of_rooms))
+    assert default == ["3间", "65台"]
+    assert [m.text for m in gongwen.parse(text, extractors=[strict]).metrics] == ["65台"]

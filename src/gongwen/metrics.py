@@ -16,7 +16,7 @@ metrics; neither is anything in page noise or in a heading marker.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from functools import cache
 
@@ -31,7 +31,7 @@ from gongwen.numerals import DIGITS, StopList, to_number
 from gongwen.subjects import find_subject, subject_after
 from gongwen.units import Unit, units
 
-__all__ = ["MetricExtractor"]
+__all__ = ["EXCLUSIONS", "Exclusion", "MetricExtractor", "Reading"]
 
 _CN_DIGITS = "零〇一二三四五六七八九十百千万亿两壹贰叁參肆伍陆柒捌玖拾佰仟"
 _NUM = rf"(?:[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|[{_CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?)"
@@ -121,8 +121,11 @@ def _number(surface: str) -> Decimal | None:
 
 
 @attrs.frozen
-class _Reading:
-    """A number read in place: its span, value (or range) and unit, before context is applied."""
+class Reading:
+    """A number read in place: its span, value (or range) and unit, before its context is looked at.
+
+    Exclusion rules (:data:`EXCLUSIONS`) receive one and say whether it is not a metric after all.
+    """
 
     start: int
     end: int
@@ -141,25 +144,31 @@ class MetricExtractor:
     """The built-in extractor, registered as ``"metrics"``.
 
     ``units`` replaces the unit table (default: :func:`gongwen.units.units`); ``stop`` the list of set
-    phrases and codes whose numbers are not quantities.
+    phrases and codes whose numbers are not quantities; ``exclusions`` the rules that drop a number with a
+    unit that is still not a quantity (default: :data:`EXCLUSIONS`, extend it with your own
+    ``rule(folded, reading, context) -> bool``).
     """
 
     name: str = "metrics"
     units: tuple[Unit, ...] | None = None
     stop: StopList | None = None
+    exclusions: tuple[Exclusion, ...] | None = None
 
     def __call__(self, context: Context) -> Iterator[Metric]:
         table = self.units if self.units is not None else units()
         stop_spans = (self.stop or StopList.default()).spans(context.folded[context.span.start : context.span.end])
         offset = context.span.start
         blocked = [Span(s + offset, e + offset) for s, e in stop_spans]
-        reader = _Reader(context, table, blocked)
+        reader = _Reader(context, table, blocked, EXCLUSIONS if self.exclusions is None else self.exclusions)
         yield from reader.metrics()
 
 
 class _Reader:
-    def __init__(self, context: Context, table: tuple[Unit, ...], blocked: Sequence[Span]) -> None:
+    def __init__(
+        self, context: Context, table: tuple[Unit, ...], blocked: Sequence[Span], exclusions: tuple[Exclusion, ...]
+    ) -> None:
         self.context = context
+        self.exclusions = exclusions
         self.text = context.text
         self.folded = context.folded
         self.table = table
@@ -194,7 +203,7 @@ class _Reader:
                 yield metric
 
     # reading the number and its unit -------------------------------------------------------------
-    def _read(self, match: regex.Match[str]) -> _Reading | None:
+    def _read(self, match: regex.Match[str]) -> Reading | None:
         folded = self.folded
         start, end = match.span()
         before = folded[start - 1] if start else ""
@@ -203,17 +212,17 @@ class _Reader:
         if match.group("pct") is not None:
             value = _number(match.group("pct"))
             unit = Unit("%", "%", MetricKind.PERCENT)
-            return None if value is None else _Reading(start, end, value, unit)
+            return None if value is None else Reading(start, end, value, unit)
         if match.group("den") is not None:
             den, nom = _number(match.group("den")), _number(match.group("nom"))
             if not den or nom is None:
                 return None
-            return _Reading(start, end, _fraction(nom, den), Unit("", "", MetricKind.RATIO))
+            return Reading(start, end, _fraction(nom, den), Unit("", "", MetricKind.RATIO))
         if match.group("mask") is not None:
             return self._read_masked(start, end)
         return self._read_number(start, end, match.group("num"))
 
-    def _read_masked(self, start: int, end: int) -> _Reading | None:
+    def _read_masked(self, start: int, end: int) -> Reading | None:
         folded = self.folded
         after = folded[end : end + 1]
         if after in ("年", "月", "日", "届") or folded[start - 1 : start] in ("x", "X"):
@@ -230,13 +239,13 @@ class _Reader:
         if unit_match is None:
             if not digits or after in "县镇村乡市区省年月日号届":
                 return None  # a masked name (xx县), not a number
-            return _Reading(start, end, None, None, redacted=True)
+            return Reading(start, end, None, None, redacted=True)
         unit = self.lookup[unit_match.group()]
         if unit.kind == MetricKind.DURATION and unit.surface in ("年", "日"):
             return None
-        return _Reading(start, unit_match.end(), None, unit, redacted=True)
+        return Reading(start, unit_match.end(), None, unit, redacted=True)
 
-    def _read_number(self, start: int, end: int, surface: str) -> _Reading | None:
+    def _read_number(self, start: int, end: int, surface: str) -> Reading | None:
         folded = self.folded
         while surface and surface[-1] in ",.点":
             surface, end = surface[:-1], end - 1
@@ -263,15 +272,15 @@ class _Reader:
         if fraction is not None and value is not None and folded[fraction.end() : fraction.end() + 1] != "年":
             a, b = Decimal(fraction.group("a")), Decimal(fraction.group("b"))
             if b:
-                return _Reading(start, fraction.end(), _fraction(a, b), Unit("", "", MetricKind.RATIO))
+                return Reading(start, fraction.end(), _fraction(a, b), Unit("", "", MetricKind.RATIO))
         ratio = _COLON_RATIO.match(folded, start)
         if ratio is not None and start and "\u4e00" <= folded[start - 1] <= "\u9fff":
             a, b = Decimal(ratio.group("a")), Decimal(ratio.group("b"))
             clock = len(ratio.group("b")) == 2 and a == int(a) and a <= 24  # 14:30 is a time
             if b and b <= 100 and not clock:
-                return _Reading(start, ratio.end(), _fraction(a, b), Unit("", "", MetricKind.RATIO))
+                return Reading(start, ratio.end(), _fraction(a, b), Unit("", "", MetricKind.RATIO))
         if surface == "一" and folded.startswith("半", end):
-            return _Reading(start, end + 1, Decimal("0.5"), Unit("", "", MetricKind.RATIO))
+            return Reading(start, end + 1, Decimal("0.5"), Unit("", "", MetricKind.RATIO))
         position = end
         range_match = _RANGE_SEP.match(folded, position) if low is None else None
         if range_match is not None:
@@ -310,7 +319,7 @@ class _Reader:
                 and _MONEY_WORDS.search(folded, max(self.context.span.start, start - 15), start)
             ):
                 unit = Unit("元", "元", MetricKind.MONEY)
-                return _Reading(start, position, value, unit, low, high, qualifier=mid_qualifier, magnitude=magnitude)
+                return Reading(start, position, value, unit, low, high, qualifier=mid_qualifier, magnitude=magnitude)
             return None
         unit = self.lookup[unit_match.group()]
         if magnitude and not unit.takes_magnitude:
@@ -329,7 +338,7 @@ class _Reader:
             end += 1
             value = None if value is None else value + Decimal("0.5")
         factor = unit.factor
-        return _Reading(
+        return Reading(
             start,
             end,
             None if value is None else value * factor,
@@ -345,74 +354,12 @@ class _Reader:
     def _same_sentence(self, start: int, end: int) -> bool:
         return not any(p in self.folded[start:end] for p in "。!?\n")
 
-    def _inside_quotes(self, start: int, end: int) -> bool:
-        """Whether ``[start, end)`` sits in a short quoted phrase or a book title: “三个代表”, 《两只老虎》."""
-        folded = self.folded
-        lo = max(self.context.span.start, start - 12)
-        hi = min(self.context.span.end, end + 12)
-        openings = list(_QUOTE_OPEN_RE.finditer(folded, lo, start))
-        opening = openings[-1] if openings else None
-        if opening is None or _QUOTE_CLOSE_RE.search(folded, opening.end(), start):
-            return False
-        closing = _QUOTE_CLOSE_RE.search(folded, end, hi)
-        return closing is not None and not _QUOTE_OPEN_RE.search(folded, end, closing.start())
+    def _excluded(self, reading: Reading) -> bool:
+        if _inside_quotes(self.folded, reading, self.context):
+            return True
+        return reading.unit is not None and any(rule(self.folded, reading, self.context) for rule in self.exclusions)
 
-    def _excluded(self, reading: _Reading) -> bool:
-        folded = self.folded
-        unit = reading.unit
-        start = reading.start
-        before2 = folded[max(0, start - 2) : start]
-        if self._inside_quotes(start, reading.end):
-            return True
-        if unit is None:
-            return False
-        after = folded[reading.end : reading.end + 1]
-        if folded[reading.end - 1 : reading.end + 1] in lexicon.WORD_AFTER_UNIT and len(unit.surface) == 1:
-            return True
-        if after == "级":
-            return True  # weight classes and grades: 84公斤级
-        chinese = not any(c.isdigit() for c in folded[start : reading.end])
-        if chinese and (before2[-1:] == "周" or before2 in ("星期", "礼拜")):
-            return True  # weekdays: 每周三组织
-        if chinese and unit.kind == MetricKind.SCORE:
-            return True  # 十分重视
-        if unit.surface == "期" and folded.startswith(("工程", "项目"), reading.end):
-            return True  # 二期工程
-        if unit.kind == MetricKind.DURATION and before2[-1:] == "每":
-            return True  # a frequency, not a quantity: 每两周至少开设一节
-        if unit.kind == MetricKind.DURATION:
-            if unit.surface == "年":
-                value = reading.value if reading.value is not None else reading.high
-                if reading.redacted or value is None or value >= 100 or after in lexicon.DATE_AFTER_YEAR:
-                    return True
-                if after == "来" or folded.startswith("年前", reading.end - 1):
-                    return True
-                lead = folded[max(self.context.span.start, start - 4) : start]
-                if not (
-                    reading.low is not None
-                    or _DURATION_BEFORE.search(lead)
-                    or _DURATION_AFTER.match(folded, reading.end)
-                ):
-                    return True  # 九年义务教育, 三年行动计划: a name, not a duration
-            if unit.surface in ("日", "天") and "月" in before2[-1:]:
-                return True
-            if unit.surface == "周" and after in "年岁":
-                return True
-        if unit.kind == MetricKind.SCORE and before2[-1:] in ("时", "点"):
-            return True
-        if unit.kind == MetricKind.AGE and _INDICATOR_AFTER.match(folded, reading.end):
-            return True  # 15周岁完成率: the age is part of the indicator's name
-        if unit.surface == "名" and before2[-1:] in ("前", "后"):
-            return True  # ranks: 前20名
-        if unit.surface == "成" and after in "为立功绩果本员":
-            return True
-        if reading.chinese_one and not before2.endswith(lexicon.TALLY):
-            tail = folded[reading.end : reading.end + 2]
-            if not any(tail.startswith(word) for word, _ in lexicon.SUFFIX_QUALIFIERS[:4]):
-                return True  # article-like 一: 一名教师, 一个学期
-        return False
-
-    def _finish(self, reading: _Reading) -> Metric | None:
+    def _finish(self, reading: Reading) -> Metric | None:
         if self._excluded(reading):
             return None
         folded = self.folded
@@ -491,3 +438,139 @@ def _period(text: str, folded: str, lo: int, start: int) -> str | None:
     sentence_start = max(folded.rfind(p, lo, start) for p in "。;\n")
     found = list(_PERIOD.finditer(folded, max(lo, sentence_start + 1), start))
     return text[found[-1].start() : found[-1].end()] if found else None
+
+# Exclusions: numbers with a unit that are not quantities (GUIDELINES §4). Each rule is a small function
+# of the normalised text, the reading and its context; MetricExtractor(exclusions=...) takes your own.
+Exclusion = Callable[[str, Reading, Context], bool]
+
+
+def _inside_quotes(folded: str, reading: Reading, context: Context) -> bool:
+    """In a short quoted phrase or a book title: “三个代表”, “五个一”, 《两只老虎》."""
+    lo = max(context.span.start, reading.start - 12)
+    hi = min(context.span.end, reading.end + 12)
+    openings = list(_QUOTE_OPEN_RE.finditer(folded, lo, reading.start))
+    if not openings or _QUOTE_CLOSE_RE.search(folded, openings[-1].end(), reading.start):
+        return False
+    closing = _QUOTE_CLOSE_RE.search(folded, reading.end, hi)
+    return closing is not None and not _QUOTE_OPEN_RE.search(folded, reading.end, closing.start())
+
+
+def _chinese(folded: str, reading: Reading) -> bool:
+    return not any(c.isdigit() for c in folded[reading.start : reading.end])
+
+
+def _before(folded: str, reading: Reading, size: int = 2) -> str:
+    return folded[max(0, reading.start - size) : reading.start]
+
+
+def unit_starts_a_word(folded: str, reading: Reading, context: Context) -> bool:
+    """The classifier is the first character of a word: 三校长, 两方面, 111人才工程."""
+    unit = reading.unit
+    word = folded[reading.end - 1 : reading.end + 1]
+    return unit is not None and len(unit.surface) == 1 and word in lexicon.WORD_AFTER_UNIT
+
+
+def grade_or_class(folded: str, reading: Reading, context: Context) -> bool:
+    """A weight class or grade: 84公斤级."""
+    return folded.startswith("级", reading.end)
+
+
+def weekday(folded: str, reading: Reading, context: Context) -> bool:
+    """A day of the week: 每周三组织, 星期二."""
+    before = _before(folded, reading)
+    return _chinese(folded, reading) and (before[-1:] == "周" or before in ("星期", "礼拜"))
+
+
+def chinese_score(folded: str, reading: Reading, context: Context) -> bool:
+    """十分 is 'very', not ten points: 十分重视."""
+    return reading.unit is not None and reading.unit.kind == MetricKind.SCORE and _chinese(folded, reading)
+
+
+def clock_time(folded: str, reading: Reading, context: Context) -> bool:
+    """Minutes of a time of day: 8时30分."""
+    unit = reading.unit
+    return unit is not None and unit.kind == MetricKind.SCORE and _before(folded, reading)[-1:] in ("时", "点")
+
+
+def project_phase(folded: str, reading: Reading, context: Context) -> bool:
+    """The phase of a project: 二期工程."""
+    unit = reading.unit
+    return unit is not None and unit.surface == "期" and folded.startswith(("工程", "项目"), reading.end)
+
+
+def frequency(folded: str, reading: Reading, context: Context) -> bool:
+    """How often, not how long: 每两周至少开设一节."""
+    unit = reading.unit
+    return unit is not None and unit.kind == MetricKind.DURATION and _before(folded, reading)[-1:] == "每"
+
+
+def year_not_duration(folded: str, reading: Reading, context: Context) -> bool:
+    """A year, a date or a name rather than a number of years: 2024年, 2024年度, 60年代, 一年来, 九年义务教育."""
+    if reading.unit is None or reading.unit.surface != "年":
+        return False
+    value = reading.value if reading.value is not None else reading.high
+    after = folded[reading.end : reading.end + 1]
+    if reading.redacted or value is None or value >= 100 or after in lexicon.DATE_AFTER_YEAR or after == "来":
+        return True
+    if folded.startswith("年前", reading.end - 1):
+        return True
+    lead = folded[max(context.span.start, reading.start - 4) : reading.start]
+    cued = reading.low is not None or _DURATION_BEFORE.search(lead) or _DURATION_AFTER.match(folded, reading.end)
+    return not cued
+
+
+def day_of_month(folded: str, reading: Reading, context: Context) -> bool:
+    """A date: 9月10日."""
+    unit = reading.unit
+    return unit is not None and unit.surface in ("日", "天") and _before(folded, reading)[-1:] == "月"
+
+
+def anniversary_or_age_week(folded: str, reading: Reading, context: Context) -> bool:
+    """周 followed by 年 or 岁 is not weeks: 60周年."""
+    unit = reading.unit
+    return unit is not None and unit.surface == "周" and folded[reading.end : reading.end + 1] in ("年", "岁")
+
+
+def age_in_indicator_name(folded: str, reading: Reading, context: Context) -> bool:
+    """An age that is part of an indicator's name: 15周岁完成率 (the metric is the rate)."""
+    unit = reading.unit
+    return unit is not None and unit.kind == MetricKind.AGE and bool(_INDICATOR_AFTER.match(folded, reading.end))
+
+
+def rank(folded: str, reading: Reading, context: Context) -> bool:
+    """A rank: 前20名."""
+    unit = reading.unit
+    return unit is not None and unit.surface == "名" and _before(folded, reading)[-1:] in ("前", "后")
+
+
+def cheng_in_a_word(folded: str, reading: Reading, context: Context) -> bool:
+    """成 starting a word is not tenths: 成为, 成立, 成绩."""
+    unit = reading.unit
+    return unit is not None and unit.surface == "成" and folded[reading.end : reading.end + 1] in "为立功绩果本员"
+
+
+def article_one(folded: str, reading: Reading, context: Context) -> bool:
+    """一 as an article, not a count: 一名教师, 一个学期 (but 共1个, 一年以上)."""
+    if not reading.chinese_one or _before(folded, reading).endswith(lexicon.TALLY):
+        return False
+    tail = folded[reading.end : reading.end + 2]
+    return not any(tail.startswith(word) for word, _ in lexicon.SUFFIX_QUALIFIERS[:4])
+
+
+#: The exclusion rules the built-in extractor applies, in order.
+EXCLUSIONS: tuple[Exclusion, ...] = (
+    unit_starts_a_word,
+    grade_or_class,
+    weekday,
+    chinese_score,
+    clock_time,
+    project_phase,
+    frequency,
+    year_not_duration,
+    day_of_month,
+    anniversary_or_age_week,
+    age_in_indicator_name,
+    rank,
+    cheng_in_a_word,
+    article_one,
+)
