@@ -48,7 +48,6 @@ DIGITS: dict[str, int] = {
 }  # fmt: skip
 SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
-_POINTS = frozenset("点點")
 _ZEROS = frozenset("〇零")
 _NEGATIVE = frozenset("负負-−")
 

@@ -35,7 +35,6 @@ _RANK: dict[str, int] = {HeadingStyle.PART: 0, HeadingStyle.CN_DUN: 1, HeadingSt
 _RESTARTING = (HeadingStyle.CN_DUN, HeadingStyle.CN_PAREN)
 _SENTENCE = regex.compile(r"[。;!?,]")
 _TITLE_END = regex.compile(r"[。;:!?]")
-_LINE = regex.compile(r"[^\n]*")
 
 # Lines that title one report of a collection: 区教育局工作总结的存在问题篇一, 对于……报告二, 【篇一】.
 _TITLE_NUMBER = r"(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})"
