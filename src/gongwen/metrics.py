@@ -160,6 +160,7 @@ class MetricExtractor:
         offset = context.span.start
         blocked = [Span(s + offset, e + offset) for s, e in stop_spans]
         reader = _Reader(context, table, blocked, EXCLUSIONS if self.exclusions is None else self.exclusions)
+        reader.name = self.name
         yield from reader.metrics()
 
 
@@ -169,6 +170,7 @@ class _Reader:
     ) -> None:
         self.context = context
         self.exclusions = exclusions
+        self.name = "metrics"
         self.text = context.text
         self.folded = context.folded
         self.table = table
@@ -421,6 +423,7 @@ class _Reader:
             basis=basis,
             period=_period(self.text, folded, self.context.span.start, start),
             document=self.context.document,
+            extractor=self.name,
         )
 
 

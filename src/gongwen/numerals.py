@@ -340,9 +340,12 @@ class StopList:
 
 @cache
 def _stop_regex(stop: StopList) -> regex.Pattern[str]:
+    # \L<phrases> is the regex module's named list: a set lookup, much faster than a long alternation.
     phrases = sorted({fold(p) for p in stop.phrases}, key=len, reverse=True)
-    parts = [regex.escape(p) for p in phrases] + [f"(?:{p})" for p in stop.patterns]
-    return regex.compile("|".join(parts) or r"(?!)")
+    if not phrases:
+        return regex.compile("|".join(f"(?:{p})" for p in stop.patterns) or r"(?!)")
+    parts = [r"\L<phrases>"] + [f"(?:{p})" for p in stop.patterns]
+    return regex.compile("|".join(parts), phrases=phrases)
 
 
 # A numeral in running text: Arabic and Chinese parts glued together (3万4000, 55.57万), and a magnitude
