@@ -159,18 +159,23 @@ class MetricExtractor:
         stop_spans = (self.stop or StopList.default()).spans(context.folded[context.span.start : context.span.end])
         offset = context.span.start
         blocked = [Span(s + offset, e + offset) for s, e in stop_spans]
-        reader = _Reader(context, table, blocked, EXCLUSIONS if self.exclusions is None else self.exclusions)
-        reader.name = self.name
+        exclusions = EXCLUSIONS if self.exclusions is None else self.exclusions
+        reader = _Reader(context, table, blocked, exclusions, self.name)
         yield from reader.metrics()
 
 
 class _Reader:
     def __init__(
-        self, context: Context, table: tuple[Unit, ...], blocked: Sequence[Span], exclusions: tuple[Exclusion, ...]
+        self,
+        context: Context,
+        table: tuple[Unit, ...],
+        blocked: Sequence[Span],
+        exclusions: tuple[Exclusion, ...],
+        name: str,
     ) -> None:
         self.context = context
         self.exclusions = exclusions
-        self.name = "metrics"
+        self.name = name
         self.text = context.text
         self.folded = context.folded
         self.table = table
