@@ -18,7 +18,7 @@ from gongwen.textview import to_simplified
 
 __all__ = ["find_subject", "subject_after"]
 
-_CLAUSE_STOP = frozenset(",。;:!?\n()\"'《》【】[]、")
+_CLAUSE_STOP = frozenset(",。;:!?\n()\"'《》【】[]")
 # Kinds whose number may name its subject after it: 20个村委会, 连续两年民主测评, 未满12周岁学生.
 _NAMED_AFTER = frozenset((MetricKind.COUNT, MetricKind.DURATION, MetricKind.AGE, ""))
 _CONJUNCTIONS = frozenset(("和", "与", "及", "、"))
@@ -54,7 +54,7 @@ _PLACES = frozenset(
     )
 )
 _PER = regex.compile(r"(?:每人|人均|生均|户均|每生|每校|每户)$")
-_AFTER_TEXT = regex.compile(r"[^\d,。;:!?\n()“”\"《》]{1,14}")
+_AFTER_TEXT = regex.compile(r"[^\d,。;:!?\n()“”\"《》]{1,16}")
 
 
 def _strip_links(clause: str) -> tuple[str, str]:
@@ -150,7 +150,7 @@ def _noun_phrase_before(words: Sequence[tuple[str, str]], offset: int) -> Span |
 
 
 def subject_after(folded: str, end: int, limit: int) -> Span | None:
-    """The phrase right after a count that names what was counted: 20个村委会, 2人获一等奖."""
+    """The phrase right after a count that names what was counted: 20个村委会, 2人获一等奖, 32位校长、老师."""
     position = end + 1 if folded.startswith("的", end) else end
     found = _AFTER_TEXT.match(folded, position, limit)
     if found is None:
@@ -161,8 +161,12 @@ def subject_after(folded: str, end: int, limit: int) -> Span | None:
     length = 0
     seen_noun = False
     verb_led = not words[0][1].startswith(_NOUN_FLAGS)
-    for word, flag in words:
+    for index, (word, flag) in enumerate(words):
         nominal = flag.startswith(_NOUN_FLAGS)
+        listed = word == "、" and seen_noun and index + 1 < len(words) and words[index + 1][1].startswith(_NOUN_FLAGS)
+        if listed:
+            length += len(word)  # 校长、老师
+            continue
         if word in _AFTER_BREAK or word in _PRONOUNS or flag in ("x", "uj", "f", "m", "q"):
             break
         if seen_noun and not nominal:
