@@ -57,6 +57,13 @@ def _looks_binary(text: str, pattern: re.Pattern[str]) -> bool:
     return count > max(2, len(text) // 200)
 
 
+def _as_text(text: str, name: str, pattern: re.Pattern[str] = _CONTROL, what: str = "(control characters)") -> str:
+    """``text`` with its newlines normalised, or a clear error if it is not text at all."""
+    if _looks_binary(text, pattern):
+        raise ReportDecodeError(f"{name}: does not look like text {what}; {_ADVICE}")
+    return normalize_newlines(text)
+
+
 def decode_with_encoding(data: bytes | bytearray | memoryview, *, name: str = "<bytes>") -> tuple[str, str]:
     """Like :func:`decode`, and also the name of the encoding found (``"utf-8"``, ``"gb18030"`` …)."""
     if isinstance(data, str):
@@ -77,9 +84,7 @@ def decode_with_encoding(data: bytes | bytearray | memoryview, *, name: str = "<
                     f"{name}: starts with a {encoding.upper()} byte-order mark but is not valid "
                     f"{encoding.upper()} (byte {exc.start + len(bom)}); {_ADVICE}"
                 ) from None
-            if _looks_binary(text, _CONTROL):
-                raise ReportDecodeError(f"{name}: does not look like text (control characters); {_ADVICE}")
-            return normalize_newlines(text), "utf-8-sig" if encoding == "utf-8" else encoding
+            return _as_text(text, name), "utf-8-sig" if encoding == "utf-8" else encoding
     nul = data.find(b"\x00")
     if nul >= 0:
         raise ReportDecodeError(
@@ -91,9 +96,7 @@ def decode_with_encoding(data: bytes | bytearray | memoryview, *, name: str = "<
     except UnicodeDecodeError:
         pass
     else:
-        if _looks_binary(text, _CONTROL):
-            raise ReportDecodeError(f"{name}: does not look like text (control characters); {_ADVICE}")
-        return normalize_newlines(text), "utf-8"
+        return _as_text(text, name), "utf-8"
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
@@ -101,9 +104,7 @@ def decode_with_encoding(data: bytes | bytearray | memoryview, *, name: str = "<
             f"{name}: not UTF-8 and not GB18030/GBK (invalid byte {data[exc.start]:#04x} at offset "
             f"{exc.start}); {_ADVICE}"
         ) from None
-    if _looks_binary(text, _CONTROL_OR_PRIVATE):
-        raise ReportDecodeError(f"{name}: does not look like text in UTF-8 or GB18030/GBK; {_ADVICE}")
-    return normalize_newlines(text), "gb18030"
+    return _as_text(text, name, _CONTROL_OR_PRIVATE, "in UTF-8 or GB18030/GBK"), "gb18030"
 
 
 def decode(data: bytes | bytearray | memoryview, *, name: str = "<bytes>") -> str:
