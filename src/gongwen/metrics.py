@@ -178,7 +178,6 @@ class _Reader:
         self.name = name
         self.text = context.text
         self.folded = context.folded
-        self.table = table
         self.unit_re = _unit_regex(table)
         self.lookup = _unit_lookup(table)
         self.blocked = blocked
@@ -197,8 +196,7 @@ class _Reader:
                 return
             reading = self._read(match)
             if reading is None:
-                position = match.start() + max(1, len(match.group()) if match.group("num") is None else 1)
-                position = max(position, match.end() if match.group("num") else position)
+                position = match.end()
                 continue
             position = reading.end
             if self._blocked(reading.start, reading.end):
