@@ -65,6 +65,7 @@ _PREFIX_MEANING = dict(lexicon.PREFIX_QUALIFIERS)
 _QUOTE_OPEN_RE = regex.compile(f"[{regex.escape(lexicon.QUOTE_OPEN)}]")
 _QUOTE_CLOSE_RE = regex.compile(f"[{regex.escape(lexicon.QUOTE_CLOSE)}]")
 _ODD_POINT = regex.compile(r"。([0-9]+)(?=[%‰])")  # 0。05%: OCR put 。 for the decimal point
+_BARE_MAGNITUDES = frozenset(("万", "千", "百", "亿"))
 _SHARE = regex.compile(r"(?:各占|占|占总量的|占全部的)$")
 _CHANGE = {
     direction: regex.compile(f"(?:{'|'.join(words)})(?:了|到|至|达)?$")
@@ -251,96 +252,46 @@ class _Reader:
         return Reading(start, unit_match.end(), None, unit, redacted=True)
 
     def _read_number(self, start: int, end: int, surface: str) -> Reading | None:
+        """A number and what follows it: a range, 余/多, a magnitude, the unit."""
         folded = self.folded
-        while surface and surface[-1] in ",.点":
-            surface, end = surface[:-1], end - 1
-        if len(surface) > 1 and surface[-1] in "千百十" and surface[0].isdigit():
-            unit_here = self.unit_re.match(folded, end - 1)
-            if unit_here is not None and len(unit_here.group()) > 1:
-                surface, end = surface[:-1], end - 1  # 123.4亿千瓦时, 2.3百分点: the unit starts there
+        surface, end = self._trim(surface, end)
         if not surface:
             return None
         low = high = None
-        odd = _ODD_POINT.match(folded, end) if surface.isdigit() else None
-        if odd is not None:
-            surface, end = f"{surface}.{odd.group(1)}", odd.end()
         value = _number(surface)
-        bare_magnitude = surface in ("万", "千", "百", "亿") and folded[start - 1 : start] in ("近", "上", "逾", "约")
-        if value is None and bare_magnitude:
+        if value is None and surface in _BARE_MAGNITUDES and folded[start - 1 : start] in ("近", "上", "逾", "约"):
             value = to_number("1" + surface)  # 近万名, 上千人
         if value is None:
             pair = _ADJACENT_CN.fullmatch(surface)  # 两三个, 四五所
             if pair is None or DIGITS[pair.group("a")] + 1 != DIGITS[pair.group("b")]:
                 return None
             low, high = Decimal(DIGITS[pair.group("a")]), Decimal(DIGITS[pair.group("b")])
-        fraction = _FRACTION.match(folded, start)
-        if fraction is not None and value is not None and folded[fraction.end() : fraction.end() + 1] != "年":
-            a, b = Decimal(fraction.group("a")), Decimal(fraction.group("b"))
-            if b:
-                return Reading(start, fraction.end(), _fraction(a, b), Unit("", "", MetricKind.RATIO))
-        ratio = _COLON_RATIO.match(folded, start)
-        if ratio is not None and start and "\u4e00" <= folded[start - 1] <= "\u9fff":
-            a, b = Decimal(ratio.group("a")), Decimal(ratio.group("b"))
-            clock = len(ratio.group("b")) == 2 and a == int(a) and a <= 24  # 14:30 is a time
-            if b and b <= 100 and not clock:
-                return Reading(start, ratio.end(), _fraction(a, b), Unit("", "", MetricKind.RATIO))
-        if surface == "一" and folded.startswith("半", end):
-            return Reading(start, end + 1, Decimal("0.5"), Unit("", "", MetricKind.RATIO))
-        position = end
-        range_match = _RANGE_SEP.match(folded, position) if low is None else None
-        if range_match is not None:
-            second = _NUMERAL_RE.match(folded, range_match.end())
-            second_value = None if second is None else _number(second.group())
-            if second is not None and second_value is not None and value is not None:
-                unit_after_first = self.unit_re.match(folded, position)
-                if unit_after_first is None or folded.startswith(unit_after_first.group(), second.end()):
-                    low, high, position = value, second_value, second.end()
-        if low is not None and high is not None:
-            value = None
-            if range_match is not None and second is not None:
-                shared = _SHARED_MAGNITUDE.search(second.group())
-                if shared and not _ENDS_IN_UNIT_WORD.search(surface):
-                    low *= to_number("1" + shared.group())  # 3到4万亿元: the magnitude is shared
-        mid_qualifier = Qualifier.EXACT
-        gap = _GAP.match(folded, position)
-        after_gap = gap.end() if gap else position
-        for word in ("余", "多"):
-            if folded.startswith(word, after_gap):
-                mid_qualifier, after_gap = Qualifier.MORE_THAN, after_gap + 1
-                late = _LATE_MAGNITUDE.match(folded, after_gap, after_gap + 2)
-                if late is not None and value is not None:  # 200多万元
-                    value *= to_number("1" + late.group())
-                    after_gap += len(late.group())
-                break
-        if folded.startswith("大类", after_gap):
-            after_gap += 1  # 五大类
-        unit_match = self.unit_re.match(folded, after_gap)
+        else:
+            special = self._special_form(start, end, surface)
+            if special is not None:
+                return special
+            low, high, end = self._range(value, surface, end)
+            if low is not None:
+                value = None
+        mid_qualifier, value, after = self._approximately(value, end)
+        unit_match = self.unit_re.match(folded, after)
         magnitude_match = _TRAILING_MAGNITUDE.search(_WHITESPACE.sub("", surface))
         magnitude = magnitude_match.group() if magnitude_match and any(c.isdigit() for c in surface) else None
         if unit_match is None:
-            if (
-                magnitude in ("万", "亿", "万亿")
-                and value is not None
-                and _MONEY_WORDS.search(folded, max(self.context.span.start, start - 15), start)
-            ):
-                unit = Unit("元", "元", MetricKind.MONEY)
-                return Reading(start, position, value, unit, low, high, qualifier=mid_qualifier, magnitude=magnitude)
+            if magnitude in ("万", "亿", "万亿") and value is not None and self._about_money(start):
+                unit = Unit("元", "元", MetricKind.MONEY)  # 总计约5.6亿: money named before it
+                return Reading(start, end, value, unit, low, high, qualifier=mid_qualifier, magnitude=magnitude)
             return None
         unit = self.lookup[unit_match.group()]
         if magnitude and not unit.takes_magnitude:
             return None
         end = unit_match.end()
-        if low is None:
-            # 50%——80%: the unit repeats after the second number
-            again = _RANGE_SEP.match(folded, end)
-            second = None if again is None else _NUMERAL_RE.match(folded, again.end())
-            if second is not None and folded.startswith(unit_match.group(), second.end()):
-                second_value = _number(second.group())
-                if second_value is not None and value is not None:
-                    low, high, value = value, second_value, None
-                    end = second.end() + len(unit_match.group())
+        if low is None and value is not None:
+            low, high, end = self._range_with_repeated_unit(value, unit_match.group(), end)
+            if low is not None:
+                value = None
         if unit.surface == "天" and folded.startswith("半", end):
-            end += 1
+            end += 1  # 8天半
             value = None if value is None else value + Decimal("0.5")
         factor = unit.factor
         return Reading(
@@ -354,6 +305,87 @@ class _Reader:
             chinese_one=surface == "一" and low is None,
             magnitude=magnitude,
         )
+
+    def _trim(self, surface: str, end: int) -> tuple[str, int]:
+        """The numeral without trailing punctuation, a unit's first character, or an OCR 。 point."""
+        folded = self.folded
+        while surface and surface[-1] in ",.点":
+            surface, end = surface[:-1], end - 1
+        if len(surface) > 1 and surface[-1] in "千百十" and surface[0].isdigit():
+            unit_here = self.unit_re.match(folded, end - 1)
+            if unit_here is not None and len(unit_here.group()) > 1:
+                surface, end = surface[:-1], end - 1  # 123.4亿千瓦时, 2.3百分点: the unit starts there
+        odd = _ODD_POINT.match(folded, end) if surface.isdigit() else None
+        if odd is not None:
+            surface, end = f"{surface}.{odd.group(1)}", odd.end()  # 0。05%
+        return surface, end
+
+    def _special_form(self, start: int, end: int, surface: str) -> Reading | None:
+        """A fraction (1/5), a ratio (生机比4.39:1) or a half (一半)."""
+        folded = self.folded
+        ratio_unit = Unit("", "", MetricKind.RATIO)
+        fraction = _FRACTION.match(folded, start)
+        if fraction is not None and folded[fraction.end() : fraction.end() + 1] != "年":
+            a, b = Decimal(fraction.group("a")), Decimal(fraction.group("b"))
+            if b:
+                return Reading(start, fraction.end(), _fraction(a, b), ratio_unit)
+        ratio = _COLON_RATIO.match(folded, start)
+        if ratio is not None and start and "\u4e00" <= folded[start - 1] <= "\u9fff":
+            a, b = Decimal(ratio.group("a")), Decimal(ratio.group("b"))
+            clock = len(ratio.group("b")) == 2 and a == int(a) and a <= 24  # 14:30 is a time
+            if b and b <= 100 and not clock:
+                return Reading(start, ratio.end(), _fraction(a, b), ratio_unit)
+        if surface == "一" and folded.startswith("半", end):
+            return Reading(start, end + 1, Decimal("0.5"), ratio_unit)
+        return None
+
+    def _range(self, value: Decimal, surface: str, end: int) -> tuple[Decimal | None, Decimal | None, int]:
+        """A range written 6—12, 3到4万, 一至两: ``(low, high, end)``, or ``(None, None, end)``."""
+        folded = self.folded
+        separator = _RANGE_SEP.match(folded, end)
+        second = None if separator is None else _NUMERAL_RE.match(folded, separator.end())
+        high = None if second is None else _number(second.group())
+        if second is None or high is None:
+            return None, None, end
+        unit_after_first = self.unit_re.match(folded, end)
+        if unit_after_first is not None and not folded.startswith(unit_after_first.group(), second.end()):
+            return None, None, end
+        low = value
+        shared = _SHARED_MAGNITUDE.search(second.group())
+        if shared and not _ENDS_IN_UNIT_WORD.search(surface):
+            low *= to_number("1" + shared.group())  # 3到4万亿元: the magnitude is shared
+        return low, high, second.end()
+
+    def _range_with_repeated_unit(
+        self, value: Decimal, unit: str, end: int
+    ) -> tuple[Decimal | None, Decimal | None, int]:
+        """A range whose unit is written twice: 50%——80%."""
+        folded = self.folded
+        again = _RANGE_SEP.match(folded, end)
+        second = None if again is None else _NUMERAL_RE.match(folded, again.end())
+        if second is None or not folded.startswith(unit, second.end()):
+            return None, None, end
+        high = _number(second.group())
+        return (None, None, end) if high is None else (value, high, second.end() + len(unit))
+
+    def _approximately(self, value: Decimal | None, end: int) -> tuple[Qualifier, Decimal | None, int]:
+        """余 or 多 between a number and its unit (93万余元, 200多万元): the qualifier, value and next offset."""
+        folded = self.folded
+        gap = _GAP.match(folded, end)
+        after = gap.end() if gap else end
+        qualifier = Qualifier.EXACT
+        if folded[after : after + 1] in ("余", "多"):
+            qualifier, after = Qualifier.MORE_THAN, after + 1
+            late = _LATE_MAGNITUDE.match(folded, after, after + 2)
+            if late is not None and value is not None:  # 200多万元
+                value *= to_number("1" + late.group())
+                after += len(late.group())
+        if folded.startswith("大类", after):
+            after += 1  # 五大类
+        return qualifier, value, after
+
+    def _about_money(self, start: int) -> bool:
+        return bool(_MONEY_WORDS.search(self.folded, max(self.context.span.start, start - 15), start))
 
     # context: exclusions, qualifiers, change, subject ---------------------------------------------
     def _same_sentence(self, start: int, end: int) -> bool:
