@@ -388,6 +388,45 @@ class _Reader:
         return bool(_MONEY_WORDS.search(self.folded, max(self.context.span.start, start - 15), start))
 
     # context: exclusions, qualifiers, change, subject ---------------------------------------------
+    def _qualified(self, reading: Reading) -> tuple[int, int, Qualifier]:
+        """The span widened by the qualifying words glued to it (近, 约, 以上 …), and its qualifier."""
+        folded, floor = self.folded, self.context.span.start
+        start, end, qualifier = reading.start, reading.end, reading.qualifier
+        for word, meaning in lexicon.PREFIX_QUALIFIERS:
+            lead = start - len(word)
+            if lead >= floor and folded.startswith(word, lead) and not folded.endswith("达", 0, lead):
+                start, qualifier = lead, meaning  # but 达不到80分以上 is not 不到
+                break
+        else:
+            before_verb = _QUALIFIER_BEFORE_VERB.search(folded, max(floor, start - 6), start)
+            if before_verb is not None:
+                qualifier = _PREFIX_MEANING[before_verb.group("word")]
+        for word, meaning in lexicon.SUFFIX_QUALIFIERS:
+            if not folded.startswith(word, end) or (word == "内" and folded.startswith("内容", end)):
+                continue
+            if word in ("余", "多") and folded[end + 1 : end + 2] not in _CLAUSE_END:
+                break  # 3间多媒体教室: 多 starts the next word
+            if word == "内" and reading.low is not None:
+                break  # 在3—5年内实现: the range says it all
+            end += len(word)
+            if qualifier is Qualifier.EXACT:
+                qualifier = meaning
+            break
+        return start, end, qualifier
+
+    def _subject(self, start: int, end: int, kind: str) -> Span | None:
+        """The subject, with what the previous metric of the same sentence tells about it."""
+        folded, previous = self.folded, self.previous
+        subject_span = find_subject(self.context, start, end, kind, floor=self.last_end)
+        if previous is None or not self._same_sentence(previous.span.end, start):
+            return subject_span
+        named_previous = subject_span is not None and subject_span == previous.subject_span
+        if named_previous and subject_span is not None and subject_span.start >= previous.span.end:
+            return subject_after(folded, end, self.context.span.end) or subject_span  # 辖20个村委会42个村民小组
+        if subject_span is None or _SHARE.search(folded, max(0, start - 6), start):
+            return previous.subject_span  # 在职教师分别为483人、371人; 吉水县24件(占13.33%)
+        return subject_span
+
     def _same_sentence(self, start: int, end: int) -> bool:
         return not any(p in self.folded[start:end] for p in "。!?\n")
 
@@ -397,50 +436,17 @@ class _Reader:
         return reading.unit is not None and any(rule(self.folded, reading, self.context) for rule in self.exclusions)
 
     def _finish(self, reading: Reading) -> Metric | None:
+        """The metric a reading makes in its context, or ``None`` if an exclusion rule drops it."""
         if self._excluded(reading):
             return None
         folded = self.folded
-        start, end = reading.start, reading.end
-        qualifier = reading.qualifier
-        for word, meaning in lexicon.PREFIX_QUALIFIERS:
-            lead = start - len(word)
-            if lead >= self.context.span.start and folded.startswith(word, lead) and not folded.endswith("达", 0, lead):
-                start -= len(word)
-                qualifier = meaning
-                break
-        else:
-            before_verb = _QUALIFIER_BEFORE_VERB.search(folded, max(self.context.span.start, start - 6), start)
-            if before_verb is not None:
-                qualifier = _PREFIX_MEANING[before_verb.group("word")]
-        for word, meaning in lexicon.SUFFIX_QUALIFIERS:
-            if folded.startswith(word, end) and not (word == "内" and folded.startswith("内容", end)):
-                if word in ("余", "多") and folded[end + 1 : end + 2] not in _CLAUSE_END:
-                    break
-                if word == "内" and reading.low is not None:
-                    break
-                end += len(word)
-                if qualifier is Qualifier.EXACT:
-                    qualifier = meaning
-                break
+        start, end, qualifier = self._qualified(reading)
         unit = reading.unit
         kind: str = MetricKind.COUNT if unit is None else unit.kind
         if unit is None and _PERCENT_CONTEXT.search(folded, max(self.context.span.start, start - 12), start):
-            kind = MetricKind.PERCENT
+            kind = MetricKind.PERCENT  # 家访面达到10__: the masked unit was a percentage
         direction, basis = _change(folded, max(self.context.span.start, start - 12), start)
-        subject_span = find_subject(self.context, start, end, kind, floor=self.last_end)
-        previous = self.previous
-        if (
-            previous is not None
-            and subject_span is not None
-            and subject_span == previous.subject_span
-            and subject_span.start >= previous.span.end
-        ):  # 辖20个村委会42个村民小组: 村委会 named the previous count
-            subject_span = subject_after(folded, end, self.context.span.end) or subject_span
-        share = _SHARE.search(folded, max(0, start - 6), start) is not None
-        if share and self.previous is not None and self._same_sentence(self.previous.span.end, start):
-            subject_span = self.previous.subject_span  # 吉水县24件(占13.33%)
-        if subject_span is None and self.previous is not None and self._same_sentence(self.previous.span.end, start):
-            subject_span = self.previous.subject_span  # 在职教师分别为483人、371人
+        subject_span = self._subject(start, end, kind)
         return Metric(
             span=Span(start, end),
             text=self.text[start:end],
