@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Sequence
 
 import attrs
 
 from gongwen.model import Span
+from gongwen.spanindex import SpanIndex
 from gongwen.textview import fold
 
 __all__ = ["Context"]
@@ -31,10 +31,10 @@ class Context:
     span: Span
     skip: tuple[Span, ...] = attrs.field(default=(), converter=_sorted_spans)
     document: int = 0
-    _starts: list[int] = attrs.field(init=False, repr=False, eq=False)
+    _index: SpanIndex = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_starts", [s.start for s in self.skip])
+        object.__setattr__(self, "_index", SpanIndex(self.skip))
 
     @classmethod
     def of(cls, text: str, span: Span | None = None, skip: Sequence[Span] = (), document: int = 0) -> Context:
@@ -43,5 +43,4 @@ class Context:
 
     def skipped(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps a span to skip."""
-        index = bisect.bisect_left(self._starts, end)
-        return any(self.skip[i].end > start for i in range(max(0, index - 8), index))
+        return self._index.overlaps(start, end)

@@ -28,6 +28,7 @@ from gongwen.context import Context
 from gongwen.errors import NotANumeralError
 from gongwen.model import Direction, Metric, MetricKind, Qualifier, Span
 from gongwen.numerals import DIGITS, StopList, to_number
+from gongwen.spanindex import SpanIndex
 from gongwen.subjects import find_subject, subject_after
 from gongwen.units import Unit, units
 
@@ -77,6 +78,22 @@ _CHANGE = {
 def _unit_regex(table: tuple[Unit, ...]) -> regex.Pattern[str]:
     surfaces = sorted({u.surface for u in table}, key=len, reverse=True)
     return regex.compile("|".join(regex.escape(s) for s in surfaces))
+
+
+@cache
+def _may_follow(table: tuple[Unit, ...]) -> regex.Pattern[str]:
+    """What must follow a numeral for :meth:`_Reader._read_number` to have anything to read.
+
+    A cheap test before the full reading: most numerals of a report (进一步, 统一, 2023年3月) fail it.
+    It accepts a superset of what the reader accepts: a unit (after a gap, 余/多, a late magnitude or 大),
+    a range separator, a fraction or ratio, 一半, an OCR 。 point, or a numeral that may have to be trimmed
+    or that ends in a magnitude (总计约5.6亿).
+    """
+    initials = regex.escape("".join(sorted({u.surface[0] for u in table if u.surface})))
+    return regex.compile(
+        rf"[ \t]{{0,2}}\n?[ \t]{{0,2}}(?:[余多][万亿千百]{{0,2}})?大?[{initials}]"
+        r"|[ \t]*(?:—|–|-|~|～|至|到)|[/:半]|。[0-9]|(?<=[万亿千百十,.点])"
+    )
 
 
 @cache
@@ -180,13 +197,14 @@ class _Reader:
         self.text = context.text
         self.folded = context.folded
         self.unit_re = _unit_regex(table)
+        self.may_follow = _may_follow(table)
         self.lookup = _unit_lookup(table)
-        self.blocked = blocked
+        self.blocked = SpanIndex(blocked)
         self.last_end = context.span.start
         self.previous: Metric | None = None
 
     def _blocked(self, start: int, end: int) -> bool:
-        return self.context.skipped(start, end) or any(s.start < end and start < s.end for s in self.blocked)
+        return self.context.skipped(start, end) or self.blocked.overlaps(start, end)
 
     def metrics(self) -> Iterator[Metric]:
         folded, span = self.folded, self.context.span
@@ -226,6 +244,8 @@ class _Reader:
             return Reading(start, end, _fraction(nom, den), Unit("", "", MetricKind.RATIO))
         if match.group("mask") is not None:
             return self._read_masked(start, end)
+        if self.may_follow.match(folded, end) is None:
+            return None
         return self._read_number(start, end, match.group("num"))
 
     def _read_masked(self, start: int, end: int) -> Reading | None:

@@ -13,6 +13,7 @@ The idiom and code lists are data files (``gongwen/data/stop_phrases.txt``, ``co
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import Context, Decimal, localcontext
 from functools import cache
@@ -334,18 +335,25 @@ class StopList:
         return StopList(self.phrases + tuple(phrases), self.patterns + tuple(patterns))
 
     def spans(self, folded: str) -> list[tuple[int, int]]:
-        """The ``(start, end)`` of every match in ``folded`` (normalised text)."""
-        return [m.span() for m in _stop_regex(self).finditer(folded)]
+        """The ``(start, end)`` of every match in ``folded`` (normalised text), in text order.
+
+        Matches of different patterns may overlap.
+        """
+        phrases, patterns = _stop_regexes(self)
+        found = [m.span() for m in phrases.finditer(folded)] if phrases is not None else []
+        for pattern in patterns:
+            found.extend(m.span() for m in pattern.finditer(folded))
+        return sorted(found) if patterns else found
 
 
 @cache
-def _stop_regex(stop: StopList) -> regex.Pattern[str]:
-    # \L<phrases> is the regex module's named list: a set lookup, much faster than a long alternation.
+def _stop_regexes(stop: StopList) -> tuple[re.Pattern[str] | None, tuple[regex.Pattern[str], ...]]:
+    # The phrases are literals: the standard library's ``re`` scans an alternation of literals several times
+    # faster than ``regex`` does. The patterns each get their own scan, which is faster than one alternation
+    # of them all (the engine cannot skip ahead in an alternation of lookbehinds).
     phrases = sorted({fold(p) for p in stop.phrases}, key=len, reverse=True)
-    if not phrases:
-        return regex.compile("|".join(f"(?:{p})" for p in stop.patterns) or r"(?!)")
-    parts = [r"\L<phrases>"] + [f"(?:{p})" for p in stop.patterns]
-    return regex.compile("|".join(parts), phrases=phrases)
+    literal = re.compile("|".join(map(re.escape, phrases))) if phrases else None
+    return literal, tuple(regex.compile(p) for p in stop.patterns)
 
 
 # A numeral in running text: Arabic and Chinese parts glued together (3万4000, 55.57万), and a magnitude

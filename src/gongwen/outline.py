@@ -15,7 +15,8 @@ The pipeline, each step a pure function of the text:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import cache
 
 import attrs
 import regex
@@ -24,6 +25,7 @@ from gongwen.errors import InputTypeError, require_text
 from gongwen.headings import HeadingRule, Inline, heading_rules, label_title
 from gongwen.model import Document, Heading, HeadingStyle, Noise, Section, Span
 from gongwen.noise import find_noise
+from gongwen.spanindex import SpanIndex
 from gongwen.textview import fold, strip_bounds
 
 __all__ = ["Candidate", "Outline", "build_outline", "find_candidates", "parse_outline", "split_documents"]
@@ -102,10 +104,6 @@ class _Lines:
         return start, end
 
 
-def _in_noise(noise: Sequence[Noise], start: int, end: int) -> bool:
-    return any(n.span.start < end and start < n.span.end for n in noise)
-
-
 def _title_span(text: str, folded: str, start: int, line_end: int, noise: Sequence[Noise]) -> Span:
     while start < line_end and folded[start] in " \t":
         start += 1
@@ -130,6 +128,8 @@ def find_candidates(
     folded = fold(text)
     noise = find_noise(text) if noise is None else noise
     rules = heading_rules() if rules is None else rules
+    in_noise = SpanIndex(n.span for n in noise).overlaps
+    any_marker = _any_marker(tuple(rules))
     lines = _Lines(text)
     found: list[Candidate] = []
     for line_no, line_start in enumerate(lines.starts):
@@ -137,14 +137,16 @@ def find_candidates(
         position = line_start
         while position < line_end and folded[position] in " \t":
             position += 1
-        if position >= line_end or _in_noise(noise, position, position + 1):
+        if position >= line_end or in_noise(position, position + 1):
             continue
         label = label_title(folded[line_start:line_end])
         if label is not None:
             title = Span(line_start + label[0], line_start + label[1])
             found.append(Candidate(HeadingStyle.LABEL, Span(title.start, title.start), None, title, line_no, False))
         else:
-            matched = _match_at(text, folded, position, line_no, line_end, rules, noise, inline=False)
+            matched: list[Candidate] = []
+            if any_marker.match(folded, position):
+                matched = _match_at(text, folded, position, line_no, line_end, rules, noise, inline=False)
             bare = None if matched else _BARE_NUMBER.match(folded, position)
             if bare is not None:
                 title = _title_span(text, folded, bare.end(), line_end, noise)
@@ -153,12 +155,19 @@ def find_candidates(
                                      bare=True)]
             found.extend(matched)
         for punct in _INLINE_AFTER.finditer(folded, position, line_end):
-            if punct.end() < line_end and not _in_noise(noise, punct.end(), punct.end() + 1):
+            at = punct.end()
+            if at < line_end and any_marker.match(folded, at) and not in_noise(at, at + 1):
                 found.extend(
-                    _match_at(text, folded, punct.end(), line_no, line_end, rules, noise, inline=True,
+                    _match_at(text, folded, at, line_no, line_end, rules, noise, inline=True,
                               after=folded[punct.start()])
                 )
     return tuple(found)
+
+
+@cache
+def _any_marker(rules: tuple[HeadingRule, ...]) -> regex.Pattern[str]:
+    """One pattern that matches wherever some rule may: most positions are ruled out in a single match."""
+    return regex.compile("|".join(f"(?:{rule.pattern})" for rule in rules) or r"(?!)")
 
 
 def _match_at(
@@ -206,12 +215,13 @@ def split_documents(
     noise = find_noise(text) if noise is None else noise
     candidates = find_candidates(text, noise=noise) if candidates is None else candidates
     lines = _Lines(text)
+    in_noise = SpanIndex(n.span for n in noise).overlaps
     heading_lines = {c.line for c in candidates if not c.inline}
-    starts: list[tuple[int, Span | None]] = [(0, _first_title(text, folded, lines, noise, heading_lines))]
+    starts: list[tuple[int, Span | None]] = [(0, _first_title(text, folded, lines, in_noise, heading_lines))]
     title_lines = set()
     for line_no in range(len(lines.starts)):
         start, end = lines.span(line_no, text)
-        if line_no in heading_lines or end - start > 80 or _in_noise(noise, start, end):
+        if line_no in heading_lines or end - start > 80 or in_noise(start, end):
             continue
         if _DOC_TITLE.fullmatch(folded, start, end):
             title_lines.add(line_no)
@@ -252,12 +262,12 @@ def split_documents(
 
 
 def _first_title(
-    text: str, folded: str, lines: _Lines, noise: Sequence[Noise], heading_lines: set[int]
+    text: str, folded: str, lines: _Lines, in_noise: Callable[[int, int], bool], heading_lines: set[int]
 ) -> Span | None:
     """The title of the text's first report: its first real line, if short and not a sentence."""
     for line_no in range(len(lines.starts)):
         start, end = strip_bounds(text, *lines.span(line_no, text))
-        if start == end or _in_noise(noise, start, end):
+        if start == end or in_noise(start, end):
             continue
         if line_no in heading_lines or end - start > 60 or _SENTENCE.search(folded, start, end):
             return None
