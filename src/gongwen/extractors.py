@@ -97,7 +97,16 @@ def extractor_names() -> tuple[str, ...]:
 
 def resolve_overlaps(metrics: Iterable[tuple[int, Metric]]) -> list[Metric]:
     """Keep non-overlapping metrics: longest span first, then lowest extractor rank, then text order."""
-    ranked = sorted(metrics, key=lambda item: (-(len(item[1].span)), item[0], item[1].span.start))
+    items = list(metrics)
+    in_order = sorted(items, key=lambda item: (item[1].span.start, item[1].span.end))
+    reach = -1
+    for _, metric in in_order:
+        if metric.span.start < reach:
+            break
+        reach = metric.span.end
+    else:  # the common case: nothing overlaps
+        return [metric for _, metric in in_order]
+    ranked = sorted(items, key=lambda item: (-(len(item[1].span)), item[0], item[1].span.start))
     kept: list[Metric] = []
     taken: list[Span] = []
     for _, metric in ranked:

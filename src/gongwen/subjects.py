@@ -34,7 +34,10 @@ _LINK_WORDS = (
     "连续", "历时", "长达", "同比", "环比", "比上年同期", "比去年同期", "比上年", "比去年", "较上年", "较去年",
     "比年初", "年均",
 )  # fmt: skip
-_LINK_WORDS_LONGEST_FIRST = tuple(sorted(_LINK_WORDS, key=len, reverse=True))
+# The link words that may end a clause, matched on the reversed clause, longest first (用 but not 费用).
+_LINK_WORD_REVERSED = regex.compile(
+    "|".join(word[::-1] + ("(?!费)" if word == "用" else "") for word in sorted(_LINK_WORDS, key=len, reverse=True))
+)
 # After these the number is the object: the thing counted comes after it (有16个微型课题, 为期18天的校本培训).
 _OBJECT_NEXT = ("有", "共有", "又有", "已有", "还有", "现有", "了", "等", "为期", "只用", "用")
 # After these the noun before the verb is the subject (辍学率控制在0.2%以内).
@@ -59,15 +62,13 @@ _AFTER_TEXT = regex.compile(r"[^\d,。;:!?\n()“”\"《》]{1,16}")
 
 def _strip_links(clause: str) -> tuple[str, str]:
     """``clause`` without the link words that end it (达, 为, 共计 …), and the last word removed."""
+    backwards = clause[::-1]
+    position = 0
     removed = ""
-    changed = True
-    while changed and clause:
-        changed = False
-        for word in _LINK_WORDS_LONGEST_FIRST:
-            if clause.endswith(word) and not (word == "用" and clause.endswith("费用")):
-                clause, removed, changed = clause[: -len(word)], removed or word, True
-                break
-    return clause, removed
+    while (found := _LINK_WORD_REVERSED.match(backwards, position)) is not None:
+        removed = removed or found.group()[::-1]
+        position = found.end()
+    return clause[: len(clause) - position], removed
 
 
 def find_subject(context: Context, start: int, end: int, kind: str = "", *, floor: int = 0) -> Span | None:

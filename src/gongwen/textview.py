@@ -37,12 +37,22 @@ _SIMPLIFIED = (
 )
 
 
-@cache
-def _table() -> dict[int, str]:
+def _mapping() -> dict[int, str]:
     table = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
     table[0x3000] = " "
     table[0xFEFF] = " "  # a byte-order mark kept at the start of a UTF-8 file
     table.update({ord(t): s for t, s in zip(_TRADITIONAL, _SIMPLIFIED, strict=True)})
+    return table
+
+
+@cache
+def _table() -> list[int]:
+    """The mapping as a list indexed by code point (the Basic Multilingual Plane, where every mapped
+    character lies): ``str.translate`` reads a list twice as fast as a dict. A character beyond it is an
+    ``IndexError`` to ``translate``, which leaves it as it is."""
+    table = list(range(0x10000))
+    for code, replacement in _mapping().items():
+        table[code] = ord(replacement)
     return table
 
 
