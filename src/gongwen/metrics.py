@@ -67,6 +67,19 @@ _LATE_MAGNITUDE = regex.compile(r"万亿|万|亿|千|百")
 _QUALIFIER_WORDS = "|".join(word for word, _ in lexicon.PREFIX_QUALIFIERS)
 _QUALIFIER_BEFORE_VERB = regex.compile(f"(?P<word>{_QUALIFIER_WORDS})(?:有|为|是|达到?|可(?:申请|达|以)?|共|计)$")
 _PREFIX_MEANING = dict(lexicon.PREFIX_QUALIFIERS)
+
+
+def _by_character(pairs: Sequence[tuple[str, Qualifier]], index: int) -> dict[str, tuple[tuple[str, Qualifier], ...]]:
+    """The qualifier words by their last (``index=-1``) or first (``0``) character, in the lexicon's order."""
+    grouped: dict[str, list[tuple[str, Qualifier]]] = {}
+    for word, meaning in pairs:
+        grouped.setdefault(word[index], []).append((word, meaning))
+    return {character: tuple(words) for character, words in grouped.items()}
+
+
+# Only the words that can end right before the number (or start right after it) are tried.
+_PREFIX_BY_LAST = _by_character(lexicon.PREFIX_QUALIFIERS, -1)
+_SUFFIX_BY_FIRST = _by_character(lexicon.SUFFIX_QUALIFIERS, 0)
 _QUOTE_OPEN_RE = regex.compile(f"[{regex.escape(lexicon.QUOTE_OPEN)}]")
 _QUOTE_CLOSE_RE = regex.compile(f"[{regex.escape(lexicon.QUOTE_CLOSE)}]")
 _ODD_POINT = regex.compile(r"。([0-9]+)(?=[%‰])")  # 0。05%: OCR put 。 for the decimal point
@@ -131,6 +144,8 @@ def _fraction(numerator: Decimal, denominator: Decimal) -> Decimal:
 
 
 _PLAIN = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
+_SCALED = regex.compile(r"([0-9]+(?:\.[0-9]+)?)(万亿|万|亿)")
+_SCALE = {"万": Decimal(10**4), "亿": Decimal(10**8), "万亿": Decimal(10**12)}
 _MAX_DIGITS = 15
 
 
@@ -144,6 +159,9 @@ def _number(surface: str) -> Decimal | None:
         return None
     if _PLAIN.fullmatch(surface):
         return _canonical(Decimal(surface))  # the common case, without the general reader
+    scaled = _SCALED.fullmatch(surface)
+    if scaled is not None:  # 55.57万, 1.73亿
+        return _canonical(Decimal(scaled.group(1)) * _SCALE[scaled.group(2)])
     try:
         return to_number(_WHITESPACE.sub("", surface))
     except NotANumeralError:
@@ -425,7 +443,7 @@ class _Reader:
         """The span widened by the qualifying words glued to it (近, 约, 以上 …), and its qualifier."""
         folded, floor = self.folded, self.context.span.start
         start, end, qualifier = reading.start, reading.end, reading.qualifier
-        for word, meaning in lexicon.PREFIX_QUALIFIERS:
+        for word, meaning in _PREFIX_BY_LAST.get(folded[start - 1 : start], ()):
             lead = start - len(word)
             if lead >= floor and folded.startswith(word, lead) and not folded.endswith("达", 0, lead):
                 start, qualifier = lead, meaning  # but 达不到80分以上 is not 不到
@@ -434,7 +452,7 @@ class _Reader:
             before_verb = _QUALIFIER_BEFORE_VERB.search(folded, max(floor, start - 6), start)
             if before_verb is not None:
                 qualifier = _PREFIX_MEANING[before_verb.group("word")]
-        for word, meaning in lexicon.SUFFIX_QUALIFIERS:
+        for word, meaning in _SUFFIX_BY_FIRST.get(folded[end : end + 1], ()):
             if not folded.startswith(word, end) or (word == "内" and folded.startswith("内容", end)):
                 continue
             if word in ("余", "多") and folded[end + 1 : end + 2] not in _CLAUSE_END:
@@ -466,7 +484,12 @@ class _Reader:
     def _excluded(self, reading: Reading) -> bool:
         if _inside_quotes(self.folded, reading, self.context):
             return True
-        return reading.unit is not None and any(rule(self.folded, reading, self.context) for rule in self.exclusions)
+        if reading.unit is None:
+            return False
+        for rule in self.exclusions:
+            if rule(self.folded, reading, self.context):
+                return True
+        return False
 
     def _finish(self, reading: Reading) -> Metric | None:
         """The metric a reading makes in its context, or ``None`` if an exclusion rule drops it."""
@@ -512,7 +535,7 @@ def _change(folded: str, lo: int, start: int) -> tuple[Direction | None, str | N
 
 
 def _period(text: str, folded: str, lo: int, start: int) -> str | None:
-    sentence_start = max(folded.rfind(p, lo, start) for p in "。;\n")
+    sentence_start = max(folded.rfind("。", lo, start), folded.rfind(";", lo, start), folded.rfind("\n", lo, start))
     found = list(_PERIOD.finditer(folded, max(lo, sentence_start + 1), start))
     return text[found[-1].start() : found[-1].end()] if found else None
 

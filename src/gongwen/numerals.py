@@ -77,6 +77,9 @@ def _wide(value: Decimal, digits: int = 0) -> Context:
     return Context(prec=max(28, value.adjusted() + 1 + scale + digits + 2))
 
 
+_ONE_CHARACTER: dict[str, Decimal] = {}
+
+
 def to_number(text: str) -> Decimal:
     """Read one numeral, exactly.
 
@@ -88,6 +91,9 @@ def to_number(text: str) -> Decimal:
     (a ``TypeError``) for a non-``str``.
     """
     require_text(text)
+    quick = _ONE_CHARACTER.get(text)
+    if quick is not None:
+        return quick  # most numerals of a report are one character: 一, 三, 两
     # fold() simplifies the capital 參 to 参, which running text uses for 参加: read it as 3 only here
     body = fold(text).strip().replace("参", "叁")
     negative = False
@@ -453,3 +459,17 @@ def normalize_numbers(text: str, *, stop: StopList | None = None) -> str:
         position = mention.span.end
     out.append(text[position:])
     return "".join(out)
+
+
+# Filled once every reader above is defined (to_number needs them to build the table).
+def _one_character_numerals() -> dict[str, Decimal]:
+    table = {}
+    for character in (*DIGITS, *SMALL_UNITS, *"0123456789"):
+        try:
+            table[character] = to_number(character)
+        except NotANumeralError:
+            continue  # 百 and 千 need a digit before them
+    return table
+
+
+_ONE_CHARACTER.update(_one_character_numerals())

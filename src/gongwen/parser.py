@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Sequence
 
 import attrs
@@ -67,14 +68,17 @@ def _headings_of(document: Document) -> list[Heading]:
 def _context(
     text: str, folded: str, document: Document, noise: Sequence[Noise], headings: Sequence[Heading]
 ) -> Context:
-    skip = [n.span for n in noise if document.span.overlaps(n.span)]
+    """What the extractors read of one document: its span, minus noise, heading markers and its title."""
+    span = document.span
+    # noise is in text order and never nested, so its ends are in order too
+    first = bisect.bisect_right(noise, span.start, key=lambda n: n.span.end)
+    skip = [n.span for n in itertools.takewhile(lambda n: n.span.start < span.end, noise[first:])]
     for heading in headings:
-        if document.span.contains(heading.span):
-            marker_end = heading.span.start + len(heading.marker)
-            skip.append(Span(heading.span.start, marker_end))
+        if heading.document == document.index and span.contains(heading.span):
+            skip.append(Span(heading.span.start, heading.span.start + len(heading.marker)))
     if document.title_span is not None:
         skip.append(document.title_span)  # 范文(六篇) counts articles of the page, not a quantity of a report
-    return Context(text, folded, document.span, tuple(skip), document.index)
+    return Context(text, folded, span, tuple(skip), document.index)
 
 
 def _place(metric: Metric, document: Document) -> Metric:
