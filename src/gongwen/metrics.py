@@ -484,12 +484,7 @@ class _Reader:
     def _excluded(self, reading: Reading) -> bool:
         if _inside_quotes(self.folded, reading, self.context):
             return True
-        if reading.unit is None:
-            return False
-        for rule in self.exclusions:
-            if rule(self.folded, reading, self.context):
-                return True
-        return False
+        return reading.unit is not None and any(rule(self.folded, reading, self.context) for rule in self.exclusions)
 
     def _finish(self, reading: Reading) -> Metric | None:
         """The metric a reading makes in its context, or ``None`` if an exclusion rule drops it."""
