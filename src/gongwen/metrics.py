@@ -16,6 +16,7 @@ metrics; neither is anything in page noise or in a heading marker.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
@@ -233,6 +234,9 @@ class _Reader:
         self.blocked = SpanIndex(blocked)
         self.last_end = context.span.start
         self.previous: Metric | None = None
+        document = (context.span.start, context.span.end)
+        self.quote_opens = [m.start() for m in _QUOTE_OPEN_RE.finditer(self.folded, *document)]
+        self.quote_closes = [m.start() for m in _QUOTE_CLOSE_RE.finditer(self.folded, *document)]
 
     def _blocked(self, start: int, end: int) -> bool:
         return self.context.skipped(start, end) or self.blocked.overlaps(start, end)
@@ -481,8 +485,25 @@ class _Reader:
     def _same_sentence(self, start: int, end: int) -> bool:
         return not any(p in self.folded[start:end] for p in "。!?\n")
 
+    def _inside_quotes(self, reading: Reading) -> bool:
+        """In a short quoted phrase or a book title: “三个代表”, “五个一”, 《两只老虎》."""
+        opens, closes = self.quote_opens, self.quote_closes
+        start, end = reading.start, reading.end
+        last_open = bisect.bisect_left(opens, start) - 1
+        if last_open < 0 or opens[last_open] < max(self.context.span.start, start - 12):
+            return False  # no opening quote just before
+        opening = opens[last_open]
+        first_close = bisect.bisect_right(closes, opening)
+        if first_close < len(closes) and closes[first_close] < start:
+            return False  # the quote closed before the number
+        after = bisect.bisect_left(closes, end)
+        if after == len(closes) or closes[after] >= min(self.context.span.end, end + 12):
+            return False  # no closing quote just after
+        next_open = bisect.bisect_left(opens, end)
+        return next_open == len(opens) or opens[next_open] >= closes[after]
+
     def _excluded(self, reading: Reading) -> bool:
-        if _inside_quotes(self.folded, reading, self.context):
+        if self._inside_quotes(reading):
             return True
         return reading.unit is not None and any(rule(self.folded, reading, self.context) for rule in self.exclusions)
 
@@ -531,23 +552,14 @@ def _change(folded: str, lo: int, start: int) -> tuple[Direction | None, str | N
 
 def _period(text: str, folded: str, lo: int, start: int) -> str | None:
     sentence_start = max(folded.rfind("。", lo, start), folded.rfind(";", lo, start), folded.rfind("\n", lo, start))
+    if folded.rfind("年", sentence_start + 1, start) < 0:
+        return None  # every period names a year (2024年, 去年, 本年)
     found = list(_PERIOD.finditer(folded, max(lo, sentence_start + 1), start))
     return text[found[-1].start() : found[-1].end()] if found else None
 
 # Exclusions: numbers with a unit that are not quantities (GUIDELINES §4). Each rule is a small function
 # of the normalised text, the reading and its context; MetricExtractor(exclusions=...) takes your own.
 Exclusion = Callable[[str, Reading, Context], bool]
-
-
-def _inside_quotes(folded: str, reading: Reading, context: Context) -> bool:
-    """In a short quoted phrase or a book title: “三个代表”, “五个一”, 《两只老虎》."""
-    lo = max(context.span.start, reading.start - 12)
-    hi = min(context.span.end, reading.end + 12)
-    openings = list(_QUOTE_OPEN_RE.finditer(folded, lo, reading.start))
-    if not openings or _QUOTE_CLOSE_RE.search(folded, openings[-1].end(), reading.start):
-        return False
-    closing = _QUOTE_CLOSE_RE.search(folded, reading.end, hi)
-    return closing is not None and not _QUOTE_OPEN_RE.search(folded, reading.end, closing.start())
 
 
 def _chinese(folded: str, reading: Reading) -> bool:

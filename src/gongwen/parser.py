@@ -73,12 +73,19 @@ def _context(
     # noise is in text order and never nested, so its ends are in order too
     first = bisect.bisect_right(noise, span.start, key=lambda n: n.span.end)
     skip = [n.span for n in itertools.takewhile(lambda n: n.span.start < span.end, noise[first:])]
-    for heading in headings:
-        if heading.document == document.index and span.contains(heading.span):
+    # headings are in text order, so each document's are a run of them
+    first = bisect.bisect_left(headings, document.index, key=_document_of)
+    last = bisect.bisect_right(headings, document.index, key=_document_of)
+    for heading in headings[first:last]:
+        if span.contains(heading.span):
             skip.append(Span(heading.span.start, heading.span.start + len(heading.marker)))
     if document.title_span is not None:
         skip.append(document.title_span)  # 范文(六篇) counts articles of the page, not a quantity of a report
     return Context(text, folded, span, tuple(skip), document.index)
+
+
+def _document_of(heading: Heading) -> int:
+    return heading.document
 
 
 def _place(metric: Metric, document: Document) -> Metric:
