@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from gongwen.model import Span
+from gongwen.model import Section, Span
 from gongwen.spanindex import SpanIndex
 from gongwen.textview import fold
 
@@ -31,6 +31,8 @@ class Context:
     span: Span
     skip: tuple[Span, ...] = attrs.field(default=(), converter=_sorted_spans)
     document: int = 0
+    #: The document's section tree, if known: :meth:`section_at` finds where an offset lies.
+    root: Section | None = None
     _index: SpanIndex = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -40,6 +42,11 @@ class Context:
     def of(cls, text: str, span: Span | None = None, skip: Sequence[Span] = (), document: int = 0) -> Context:
         """A context over ``text`` (or the ``span`` of it)."""
         return cls(text, fold(text), span or Span(0, len(text)), tuple(skip), document)
+
+    def section_at(self, offset: int) -> Section | None:
+        """The innermost section that holds ``offset`` (the document's root if no heading's section does),
+        or ``None`` if the context has no section tree."""
+        return None if self.root is None else self.root.at(offset)
 
     def skipped(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps a span to skip."""

@@ -519,6 +519,7 @@ class _Reader:
             kind = MetricKind.PERCENT  # 家访面达到10__: the masked unit was a percentage
         direction, basis = _change(folded, max(self.context.span.start, start - 12), start)
         subject_span = self._subject(start, end, kind)
+        section = self.context.section_at(start)
         return Metric(
             span=Span(start, end),
             text=self.text[start:end],
@@ -536,6 +537,8 @@ class _Reader:
             basis=basis,
             period=_period(self.text, folded, self.context.span.start, start),
             document=self.context.document,
+            section=() if section is None else section.path,
+            heading=None if section is None or section.heading is None else section.heading.index,
             extractor=self.name,
         )
 

@@ -7,6 +7,7 @@ Quantities are :class:`~decimal.Decimal`; kinds, styles and qualifiers are strin
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from enum import StrEnum
@@ -87,6 +88,10 @@ def _to_decimal(value: object) -> Decimal:
 
 def _to_decimal_or_none(value: object) -> Decimal | None:
     return None if value is None else _to_decimal(value)
+
+
+def _start_of(section: Section) -> int:
+    return section.span.start
 
 
 def _sections(items: Iterable[Section]) -> tuple[Section, ...]:
@@ -240,6 +245,16 @@ class Section:
     @property
     def level(self) -> int:
         return 0 if self.heading is None else self.heading.level
+
+    def at(self, offset: int) -> Section:
+        """The innermost section under this one (or this one) whose span holds ``offset``."""
+        node = self
+        while node.children:
+            index = bisect.bisect_right(node.children, offset, key=_start_of) - 1
+            if index < 0 or not offset < node.children[index].span.end:
+                break
+            node = node.children[index]
+        return node
 
     def walk(self) -> Iterator[Section]:
         """This section and every section below it, depth first, in text order."""

@@ -12,7 +12,7 @@ import attrs
 from gongwen.context import Context
 from gongwen.errors import InputTypeError, require_text
 from gongwen.extractors import Extractor, run_extractors
-from gongwen.model import Document, Heading, Metric, Noise, Report, Section, Span
+from gongwen.model import Document, Heading, Metric, Noise, Report, Span
 from gongwen.noise import find_noise
 from gongwen.outline import build_outline, find_candidates, split_documents
 from gongwen.textview import fold
@@ -81,7 +81,7 @@ def _context(
             skip.append(Span(heading.span.start, heading.span.start + len(heading.marker)))
     if document.title_span is not None:
         skip.append(document.title_span)  # 范文(六篇) counts articles of the page, not a quantity of a report
-    return Context(text, folded, span, tuple(skip), document.index)
+    return Context(text, folded, span, tuple(skip), document.index, document.root)
 
 
 def _document_of(heading: Heading) -> int:
@@ -89,23 +89,14 @@ def _document_of(heading: Heading) -> int:
 
 
 def _place(metric: Metric, document: Document) -> Metric:
-    """The metric with its document and the innermost section that holds it."""
-    section = _innermost(document.root, metric.span.start) if document.root else None
-    heading = None if section is None or section.heading is None else section.heading
-    return attrs.evolve(
-        metric,
-        document=document.index,
-        section=() if section is None else section.path,
-        heading=None if heading is None else heading.index,
-    )
+    """The metric with its document and the innermost section that holds it.
 
-
-def _innermost(root: Section, offset: int) -> Section:
-    node = root
-    while node.children:
-        starts = [child.span.start for child in node.children]
-        index = bisect.bisect_right(starts, offset) - 1
-        if index < 0 or not node.children[index].span.start <= offset < node.children[index].span.end:
-            break
-        node = node.children[index]
-    return node
+    The built-in extractor places its metrics itself (from :meth:`Context.section_at`); a metric that is
+    already where it belongs is returned as it is.
+    """
+    section = document.root.at(metric.span.start) if document.root else None
+    path = () if section is None else section.path
+    heading = None if section is None or section.heading is None else section.heading.index
+    if metric.document == document.index and metric.section == path and metric.heading == heading:
+        return metric
+    return attrs.evolve(metric, document=document.index, section=path, heading=heading)
