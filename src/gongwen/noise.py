@@ -37,15 +37,30 @@ def noise_patterns() -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+_GROUP = "noise_kind_"
+
+
 @cache
-def _compiled(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, regex.Pattern[str]], ...]:
-    return tuple((kind, regex.compile(pattern, regex.MULTILINE)) for kind, pattern in pairs)
+def _compiled(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[tuple[str, ...], regex.Pattern[str]], ...]:
+    """The patterns as scans: ``(kinds, pattern)``, where group ``noise_kind_<i>`` that matched names ``kinds[i]``.
+
+    The whole-line patterns (those starting with ``^``) share one scan: tried only at line starts, they
+    cost one pass together instead of one pass each. At a line start the first of them that matches wins.
+    """
+    lines = [(kind, pattern) for kind, pattern in pairs if pattern.startswith("^")]
+    others = [(kind, pattern) for kind, pattern in pairs if not pattern.startswith("^")]
+    scans = [((kind,), regex.compile(f"(?P<{_GROUP}0>{pattern})", regex.MULTILINE)) for kind, pattern in others]
+    if lines:
+        alternatives = "|".join(f"(?P<{_GROUP}{i}>{pattern})" for i, (_, pattern) in enumerate(lines))
+        scans.insert(0, (tuple(kind for kind, _ in lines), regex.compile(alternatives, regex.MULTILINE)))
+    return tuple(scans)
 
 
 def find_noise(text: str, *, extra: Iterable[tuple[str, str]] = ()) -> tuple[Noise, ...]:
     """Every span of page furniture in ``text``, in text order.
 
-    ``extra`` adds ``(kind, pattern)`` pairs to the shipped ones.
+    ``extra`` adds ``(kind, pattern)`` pairs to the shipped ones. Patterns that start with ``^`` are
+    whole-line patterns, tried together at each line start: the first of them that matches there wins.
 
     >>> [(n.kind, n.text) for n in find_noise("- 8页\\n正文。59位用户关注")]
     [('pages', '- 8页'), ('followers', '59位用户关注')]
@@ -53,8 +68,9 @@ def find_noise(text: str, *, extra: Iterable[tuple[str, str]] = ()) -> tuple[Noi
     text = require_text(text)
     folded = fold(text)
     spans: dict[tuple[int, int], str] = {}
-    for kind, pattern in _compiled(noise_patterns() + tuple(extra)):
+    for kinds, pattern in _compiled(noise_patterns() + tuple(extra)):
         for match in pattern.finditer(folded):
+            kind = kinds[int(_matched_group(match)[len(_GROUP) :])]
             start, end = strip_bounds(text, *match.span())
             if end > start:
                 spans.setdefault((start, end), kind)
@@ -72,6 +88,11 @@ def find_noise(text: str, *, extra: Iterable[tuple[str, str]] = ()) -> tuple[Noi
             continue  # nested in the previous span
         merged.append(Noise(Span(start, end), kind, text[start:end]))
     return tuple(merged)
+
+
+def _matched_group(match: regex.Match[str]) -> str:
+    """The name of the pattern's group that matched (the pattern's own named groups may close after it)."""
+    return next(name for name, value in match.groupdict().items() if value is not None and name.startswith(_GROUP))
 
 
 def inside(spans: tuple[Noise, ...], start: int, end: int) -> bool:

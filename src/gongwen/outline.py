@@ -15,6 +15,7 @@ The pipeline, each step a pure function of the text:
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Sequence
 from functools import cache
 
@@ -104,13 +105,20 @@ class _Lines:
         return start, end
 
 
+def _noise_start(noise: Noise) -> int:
+    return noise.span.start
+
+
 def _title_span(text: str, folded: str, start: int, line_end: int, noise: Sequence[Noise]) -> Span:
     while start < line_end and folded[start] in " \t":
         start += 1
     stop = _TITLE_END.search(folded, start, line_end)
     end = stop.start() if stop else line_end
-    for n in noise:  # a watermark that ends the line is not part of the title
-        if start < n.span.start < end <= n.span.end:
+    # a watermark that ends the line is not part of the title (noise is in text order)
+    for n in itertools.islice(noise, bisect.bisect_right(noise, start, key=_noise_start), None):
+        if n.span.start >= end:
+            break
+        if end <= n.span.end:
             end = n.span.start
     while end > start and text[end - 1].isspace():
         end -= 1
