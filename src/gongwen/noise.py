@@ -49,7 +49,9 @@ def _compiled(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[tuple[str, ...]
     """
     lines = [(kind, pattern) for kind, pattern in pairs if pattern.startswith("^")]
     others = [(kind, pattern) for kind, pattern in pairs if not pattern.startswith("^")]
-    scans = [((kind,), regex.compile(f"(?P<{_GROUP}0>{pattern})", regex.MULTILINE)) for kind, pattern in others]
+    scans: list[tuple[tuple[str, ...], regex.Pattern[str]]] = [
+        ((kind,), regex.compile(f"(?P<{_GROUP}0>{pattern})", regex.MULTILINE)) for kind, pattern in others
+    ]
     if lines:
         alternatives = "|".join(f"(?P<{_GROUP}{i}>{pattern})" for i, (_, pattern) in enumerate(lines))
         scans.insert(0, (tuple(kind for kind, _ in lines), regex.compile(alternatives, regex.MULTILINE)))
