@@ -222,3 +222,14 @@ def test_find_noise_never_crashes(text: str) -> None:
 @given(report_text)
 def test_find_noise_never_crashes_on_pages(text: str) -> None:
     _check(text)
+
+
+def test_extra_patterns_with_their_own_groups_and_anchors() -> None:
+    # whole-line patterns share one scan; their own named groups and alternations keep their meaning
+    extra = [
+        ("banner", r"^\s*(?P<site>某某文库)\s*$"),
+        ("ad", r"^广告:.*$|赞助"),  # the second alternative is not anchored
+    ]
+    text = "正文一。\n某某文库\n广告:买书\n正文二赞助了3万元。"
+    found = [(n.kind, n.text) for n in find_noise(text, extra=extra)]
+    assert found == [("banner", "某某文库"), ("ad", "广告:买书"), ("ad", "赞助")]
