@@ -346,6 +346,14 @@ RANGES = table(
     Example("每学期组织一至两次专题讲座。", "一至两次", None, "次", "count", low="1", high="2"),
     Example("每个乡镇建成两三个示范点。", "两三个", None, "个", "count", low="2", high="3"),
     Example("每生每年资助1000至3000元。", "1000至3000元", None, "元", "money", low="1000", high="3000"),
+    # constructed: two neighbouring one-digit numbers listed with 、 are a range, as 两三个 is
+    Example("全镇还有三、四所学校需要改造。", "三、四所", None, "所", "count", low="3", high="4"),
+    Example("每周开设二、三节心理健康课。", "二、三节", None, "节", "count", low="2", high="3"),
+    Example("共有3、4所学校参加。", "3、4所", None, "所", "count", low="3", high="4"),
+    Example("计划新建两、三个基地。", "两、三个", None, "个", "count", low="2", high="3"),
+    # but the last two of a longer list are not a range, nor are numbers that are not neighbours
+    Example("有2、3、4所学校参加。", "4所", "4", "所", "count"),
+    Example("分别有3、12所学校。", "12所", "12", "所", "count"),
 )
 
 
@@ -586,6 +594,8 @@ NEGATIVES = [
     Negative("妇联在每年庆“三·八”国际妇女节时,都要将学校的女教职工列入庆祝活动范围。", "三·八"),  # seed 000
     Negative("针对个别初中学校初三年级以办兴趣小组名誉补课,区教育局专门召开校长会议。", "初三年级"),  # seed 000
     Negative("全县三至六年级学生参加了体质健康测试。", "三至六年级"),
+    Negative("一、二年级学生参加了体质健康测试。", "一、二年级"),
+    Negative("工程于三、四月份完成。", "三、四月"),
     # slogans and set phrases
     Negative("從實踐“三个代表”要求出發,采取各種有效措施。", "三个代表"),  # seed 002
     Negative("区委、区政府出台了“两免一补”政策。", "两免一补"),  # seed 000

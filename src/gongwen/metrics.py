@@ -47,6 +47,7 @@ _CANDIDATE = re.compile(
     rf"(?=[0-9{_CN_DIGITS}_＿xX×])"
     rf"(?:百分之(?P<pct>{_NUM})|(?P<den>{_NUM})分之(?P<nom>{_NUM})|(?P<mask>{_MASK})|(?P<num>{_NUMERAL}))"
 )
+_LISTED_PAIR = regex.compile(r"、([一二两三四五六七八九]|[1-9])(?![0-9])")
 _RANGE_SEP = regex.compile(r"[ \t]*(?:—{1,2}|–|-{1,2}|~|～|至|到)[ \t]*")
 _FRACTION = regex.compile(r"(?P<a>[0-9]{1,3})/(?P<b>[0-9]{1,3})(?![0-9/])")
 _COLON_RATIO = regex.compile(r"(?P<a>[0-9]{1,6}(?:\.[0-9]{1,4})?):(?P<b>[0-9]{1,4}(?:\.[0-9]{1,4})?)(?![0-9:.])")
@@ -106,11 +107,12 @@ class _UnitPatterns:
         initials = regex.escape("".join(sorted({u.surface[0] for u in table if u.surface})))
         # What must follow a numeral for _Reader._read_number to have anything to read: a cheap test that
         # most numerals of a report (进一步, 统一, 2023年3月) fail. It accepts a superset of what the reader
-        # accepts: a unit (after a gap, 余/多, a late magnitude or 大), a range separator, a fraction or
-        # ratio, 一半, an OCR 。 point, or a numeral that may be trimmed or ends in a magnitude (约5.6亿).
+        # accepts: a unit (after a gap, 余/多, a late magnitude or 大), a range separator (or 、 between
+        # one-digit numbers), a fraction or ratio, 一半, an OCR 。 point, or a numeral that may be trimmed
+        # or ends in a magnitude (约5.6亿).
         may_follow = regex.compile(
             rf"[ \t]{{0,2}}\n?[ \t]{{0,2}}(?:[余多][万亿千百]{{0,2}})?大?[{initials}]"
-            r"|[ \t]*(?:—|–|-|~|～|至|到)|[/:半]|。[0-9]|(?<=[万亿千百十,.点])"
+            r"|[ \t]*(?:—|–|-|~|～|至|到)|[/:半]|。[0-9]|、[一二两三四五六七八九1-9]|(?<=[万亿千百十,.点])"
         )
         lookup = {unit.surface: unit for unit in table}  # later registrations win
         return cls(regex.compile("|".join(regex.escape(s) for s in surfaces)), may_follow, lookup)
@@ -326,6 +328,8 @@ class _Reader:
             if special is not None:
                 return special
             low, high, end = self._range(value, surface, end)
+            if low is None:
+                low, high, end = self._listed_pair(value, surface, start, end)
             if low is not None:
                 value = None
         mid_qualifier, value, after = self._approximately(value, end)
@@ -410,6 +414,18 @@ class _Reader:
         if shared and not _ENDS_IN_UNIT_WORD.search(surface):
             low *= to_number("1" + shared.group())  # 3到4万亿元: the magnitude is shared
         return low, high, second.end()
+
+    def _listed_pair(
+        self, value: Decimal, surface: str, start: int, end: int
+    ) -> tuple[Decimal | None, Decimal | None, int]:
+        """Two neighbouring one-digit numbers listed as a range: 三、四所, 3、4所 (3 to 4), but not the end
+        of a longer list (2、3、4所) or a heading marker and a count (2、3所学校通过验收)."""
+        listed = len(surface) == 1 and self.folded[start - 1 : start] != "、" and not self.context.skipped(end, end + 1)
+        pair = _LISTED_PAIR.match(self.folded, end) if listed else None
+        if pair is None or surface.isdigit() != pair.group(1).isdigit():
+            return None, None, end
+        high = _number(pair.group(1))
+        return (value, high, pair.end()) if high == value + 1 else (None, None, end)
 
     def _range_with_repeated_unit(
         self, value: Decimal, unit: str, end: int
