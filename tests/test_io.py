@@ -94,7 +94,7 @@ def test_binary_file_names_the_file_and_says_what_to_do(tmp_path: Path) -> None:
 
 
 def test_bytes_in_no_supported_encoding() -> None:
-    with pytest.raises(ReportDecodeError, match=r"report\.doc: not UTF-8 and not GB18030.*offset 3"):
+    with pytest.raises(ReportDecodeError, match=r"report\.doc: not UTF-8, GB18030/GBK or Big5.*offset 3"):
         decode(b"abc\xff\xff\xffdef", name="report.doc")
 
 
@@ -147,3 +147,33 @@ def test_normalized_text_has_no_carriage_returns(text: str) -> None:
     out = normalize_newlines(text)
     assert "\r" not in out
     assert out.count("\n") == text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+# A traditional report from Taiwan or Hong Kong, saved as Big5 (seed 002 is in traditional characters).
+TRADITIONAL = "關於20xx年教育工作的總結\n一、基本情況\n全縣共有中小學52所,在校學生3.2萬人,教師經費投入1.08億元。\n"
+
+
+def test_big5(tmp_path: Path) -> None:
+    path = tmp_path / "big5.txt"
+    path.write_bytes(TRADITIONAL.replace("\n", "\r\n").encode("big5"))
+    assert read_text(path) == TRADITIONAL
+    assert decode_with_encoding(path.read_bytes())[1] == "big5hkscs"
+
+
+@pytest.mark.parametrize("line", TRADITIONAL.splitlines())
+def test_big5_lines_alone(line: str) -> None:
+    assert decode_with_encoding(line.encode("big5")) == (line, "big5hkscs")
+
+
+def _sample_lines() -> list[str]:
+    data = resources.files("gongwen").joinpath("data").joinpath("sample_report.txt").read_text("utf-8")
+    return [line for line in data.splitlines() if line.strip()]
+
+
+@given(st.data())
+def test_gbk_is_never_taken_for_big5(data: st.DataObject) -> None:
+    # Big5 is chosen only where it reads as far more common characters: GBK text never does
+    lines = _sample_lines()
+    start = data.draw(st.integers(0, len(lines) - 1))
+    text = "\n".join(lines[start : start + data.draw(st.integers(1, 5))])
+    assert decode_with_encoding(text.encode("gbk")) == (text, "gb18030")

@@ -197,7 +197,7 @@ examples:
   gongwen batch corpus/ --out tables/      parse every *.txt under corpus/ into csv tables
   gongwen batch 'data/**/*.txt' --out t/ --format jsonl --workers 4
 
-Files may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK;
+Files may be UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK or Big5;
 line endings are normalised to \\n and offsets refer to that decoded text.
 Exit codes: 0 ok, 1 a file failed (parse) or every file failed (batch), 2 usage.
 """
