@@ -21,6 +21,7 @@ import os
 import re
 
 from gongwen.errors import InputTypeError, ReportDecodeError
+from gongwen.textview import to_simplified
 
 __all__ = ["decode", "decode_with_encoding", "normalize_newlines", "read_text"]
 
@@ -139,8 +140,6 @@ _COMMON = frozenset(
 
 def _plausibility(text: str) -> float:
     """The share of common report characters in a sample of ``text``: high for the right encoding."""
-    from gongwen.textview import to_simplified
-
     sample = to_simplified(text[:20_000])
     return sum(c in _COMMON for c in sample) / max(1, len(sample))
 

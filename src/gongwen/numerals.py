@@ -77,7 +77,12 @@ def _wide(value: Decimal, digits: int = 0) -> Context:
     return Context(prec=max(28, value.adjusted() + 1 + scale + digits + 2))
 
 
-_ONE_CHARACTER: dict[str, Decimal] = {}
+# The numerals of one character, read without the general reader (to_number("一") is 1; 百 alone is not one).
+_ONE_CHARACTER: dict[str, Decimal] = {
+    **{character: Decimal(value) for character, value in DIGITS.items()},
+    **{character: Decimal(value) for character, value in SMALL_UNITS.items() if value == 10},
+    **{digit: Decimal(digit) for digit in "0123456789"},
+}
 
 
 def to_number(text: str) -> Decimal:
@@ -459,17 +464,3 @@ def normalize_numbers(text: str, *, stop: StopList | None = None) -> str:
         position = mention.span.end
     out.append(text[position:])
     return "".join(out)
-
-
-# Filled once every reader above is defined (to_number needs them to build the table).
-def _one_character_numerals() -> dict[str, Decimal]:
-    table = {}
-    for character in (*DIGITS, *SMALL_UNITS, *"0123456789"):
-        try:
-            table[character] = to_number(character)
-        except NotANumeralError:
-            continue  # 百 and 千 need a digit before them
-    return table
-
-
-_ONE_CHARACTER.update(_one_character_numerals())
