@@ -409,6 +409,11 @@ LAYOUT = table(
     Example("在全市專業課抽考中平均分和及格均名列全市第二,其中1 名同學獲滿分(全市僅有5人)。", "1 名", "1", "名",
             "count"),
     Example("全年共舉辦各級各類成人社區教育培訓 2162期,受訓12.6萬余人次。", "2162期", "2162", "期", "count"),
+    # a PDF line break inside the unit or after the decimal point
+    Example("一、经济\n全年完成固定资产投资8316万\n元,同比增长12.3%。", "8316万\n元", "83160000", "元", "money"),
+    Example("一、经济\n辖区面积144.5平方\n公里,增长7.4%。", "144.5平方\n公里", "144.5", "平方公里", "area"),
+    Example("一、经济\n全年接待游客4500万人\n次,增长15%。", "4500万人\n次", "45000000", "人次", "count"),
+    Example("一、经济\n其中过夜游客增长7.\n4%。", "7.\n4%", "7.4", "%", "percent"),
     pytest.param(
         Example("全市教育经费投入23\n亿元,增长5%。", "23\n亿元", "2300000000", "元", "money"),
         id="23-newline-亿元-on-the-first-line",
@@ -780,6 +785,64 @@ def test_bulletins(ex: Example) -> None:
 )
 def test_bulletin_non_metrics(sentence: str) -> None:
     assert [m.text for m in metrics_of(sentence)] == []
+
+
+BULLETIN_SUBJECTS = [
+    # verbs of attainment and adverbs stand between an indicator and its number
+    Subject("全年一般公共预算收入实现98.7亿元,同比增长8.9%。", "98.7亿元", "一般公共预算收入"),
+    Subject("全年进出口总额完成3.85亿美元,下降11.6%。", "3.85亿美元", "进出口总额"),
+    Subject("全国财政收入首次突破20万亿元。", "突破20万亿元", "全国财政收入"),
+    Subject("实施重点项目386个,实现旅游收入520亿元。", "520亿元", "旅游收入"),
+    Subject("城镇调查失业率平均为5.2%。", "5.2%", "城镇调查失业率"),
+    Subject("外汇储备稳定在3.2万亿美元以上。", "3.2万亿美元以上", "外汇储备"),
+    Subject("赤字率拟按3%安排。", "3%", "赤字率"),
+    Subject("中央预算内投资拟安排7000亿元。", "7000亿元", "中央预算内投资"),
+    Subject("高新技术企业净增320家,总数达1450家。", "320家", "高新技术企业"),
+    Subject("高新技术企业净增320家,总数达1450家。", "1450家", "高新技术企业"),
+    # a change alone in its clause measures the indicator before it
+    Subject("粮食总产量176.5万吨,增产2.3%。", "2.3%", "粮食总产量"),
+    # a verb joins a measure noun: the name is the whole phrase
+    Subject("城乡居民基本养老保险参保人数达5.4亿人。", "5.4亿人", "城乡居民基本养老保险参保人数"),
+    Subject("全年粮食种植面积285.3千公顷。", "285.3千公顷", "粮食种植面积"),
+    # 收入 and 支出 are nouns here, though jieba tags them as verbs
+    Subject("全年门票收入同比增长12%。", "12%", "门票收入"),
+    # a starting point in time (由2015年的) and a comparison basis (比上年年初预算) are not the subject
+    Subject("脱贫人口人均纯收入由2015年的3416元增加到2023年的16396元。", "3416元", "脱贫人口人均纯收入"),
+    Subject("脱贫人口人均纯收入由2015年的3416元增加到2023年的16396元。", "16396元", "脱贫人口人均纯收入"),
+    Subject("赤字规模4.06万亿元,比上年年初预算增加1800亿元。", "1800亿元", "赤字规模"),
+    Subject("研究与试验发展经费支出33278亿元,与国内生产总值之比为2.64%。", "2.64%", "研究与试验发展经费支出"),
+    # a sentence that PDF extraction broke between the indicator and its number, or inside the indicator
+    Subject(
+        "全年一般公共预算收入98.7亿元,同比增长8.9%,其中税收收入65.4亿元。一般公共预算支出\n312.5亿元,增长4.3%。",
+        "312.5亿元",
+        "一般公共预算支出",
+    ),
+]
+
+
+@pytest.mark.parametrize("ex", BULLETIN_SUBJECTS, ids=lambda ex: ex.text)
+def test_bulletin_subject(ex: Subject) -> None:
+    test_subject(ex)
+
+
+def test_subject_across_a_pdf_line_break_inside_the_indicator() -> None:
+    text = "全年全市完成固定资产投资8316万元,同比增长12.3%,其中民间投资3000万元,一般公共预\n算支出312.5亿元。"
+    m = the_metric(text, "312.5亿元")
+    assert m.subject == "一般公共预\n算支出"  # the span runs over the break; the text is the original's
+    assert m.subject_span is not None and text[m.subject_span.start : m.subject_span.end] == m.subject
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("二、财政收入\n312.5亿元用于民生。", "312.5亿元"),  # the line before is a heading
+        ("全年一般公共预算收入实现98.7亿元。\n312.5亿元用于民生。", "312.5亿元"),  # it ends a sentence
+        ("一般公共预算支出\n312.5亿元。", "312.5亿元"),  # a short line: a title, not a wrapped sentence
+    ],
+)
+def test_no_subject_across_a_real_line_break(text: str, number: str) -> None:
+    m = the_metric(text, number)
+    assert m.subject_span is None or m.subject_span.start > text.index("\n")
 
 
 def test_subject_looks_past_a_parenthesis() -> None:

@@ -28,11 +28,15 @@ def _jieba() -> Any:
     return jieba.posseg.POSTokenizer(base)
 
 
+def _flag(word: str, flag: str) -> str:
+    """jieba's tag with gongwen's two corrections: 率 alone is a noun, 收入 is a noun-verb."""
+    if word in segment._NOUN_SUFFIXES:
+        return "n"
+    return "vn" if word in segment._NOMINAL_VERBS else flag
+
+
 def _reference(text: str) -> tuple[tuple[str, str], ...]:
-    return tuple(
-        (pair.word, "n" if pair.word in segment._NOUN_SUFFIXES else pair.flag)
-        for pair in _jieba().cut(text, HMM=False)
-    )
+    return tuple((pair.word, _flag(pair.word, pair.flag)) for pair in _jieba().cut(text, HMM=False))
 
 
 def _sample_text() -> str:
@@ -49,9 +53,14 @@ def _sample_text() -> str:
         ("全镇总人口", (("全镇", "n"), ("总人口", "n"))),
         (
             "我镇教育方面的投入总计",
-            (("我", "r"), ("镇", "n"), ("教育", "vn"), ("方面", "n"), ("的", "uj"), ("投入", "v"), ("总计", "n")),
+            (("我", "r"), ("镇", "n"), ("教育", "vn"), ("方面", "n"), ("的", "uj"), ("投入", "vn"), ("总计", "n")),
         ),
         ("初中毕业率", (("初中", "f"), ("毕业", "n"), ("率", "n"))),  # 率 alone is a noun here
+        ("门票收入同比", (("门票", "n"), ("收入", "vn"), ("同比", "j"))),  # jieba tags 收入 "v"
+        (
+            "城乡居民基本养老保险参保人数",
+            (("城乡居民", "n"), ("基本", "n"), ("养老保险", "n"), ("参保", "v"), ("人数", "n")),
+        ),
         ("GDP达到", (("GDP", "eng"), ("达到", "v"))),
         ("共 计", (("共", "d"), (" ", "x"), ("计", "n"))),
     ],

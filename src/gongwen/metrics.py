@@ -36,7 +36,7 @@ from gongwen.units import Unit, units
 __all__ = ["EXCLUSIONS", "Exclusion", "MetricExtractor", "Reading"]
 
 _CN_DIGITS = "零〇一二三四五六七八九十百千万亿两壹贰叁參肆伍陆柒捌玖拾佰仟"
-_NUM = rf"(?:[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|[{_CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?)"
+_NUM = rf"(?:[0-9]+(?:,[0-9]{{3}})*(?:\.\n?[0-9]+)?|[{_CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?)"
 _NUMERAL = rf"{_NUM}(?:{_NUM}|(?<=[0-9])[ \t]{{0,2}}\n?[ \t]{{0,2}}[万亿]+)*"
 _NUMERAL_RE = regex.compile(_NUMERAL)
 _MASK = r"(?:[0-9]+[_＿]+|[_＿]{2,}|[0-9]*[xX×]{2,}[0-9]*)"
@@ -86,7 +86,7 @@ _QUOTE_OPEN_RE = regex.compile(f"[{regex.escape(lexicon.QUOTE_OPEN)}]")
 _QUOTE_CLOSE_RE = regex.compile(f"[{regex.escape(lexicon.QUOTE_CLOSE)}]")
 _ODD_POINT = regex.compile(r"。([0-9]+)(?=[%‰])")  # 0。05%: OCR put 。 for the decimal point
 _BARE_MAGNITUDES = frozenset(("万", "千", "百", "亿"))
-_SHARE = regex.compile(r"(?:各占|占|占总量的|占全部的)$")
+_SHARE = regex.compile(r"(?:各占|占|占总量的|占全部的|之比为?|之比是)$")
 _CHANGE = {
     direction: regex.compile(f"(?:{'|'.join(words)})(?:了|到|至|达)?$")
     for direction, words in ((Direction.UP, lexicon.UP), (Direction.DOWN, lexicon.DOWN))
@@ -115,7 +115,14 @@ class _UnitPatterns:
             r"|[ \t]*(?:—|–|-|~|～|至|到)|[/:半]|。[0-9]|、[一二两三四五六七八九1-9]|(?<=[万亿千百十,.点])"
         )
         lookup = {unit.surface: unit for unit in table}  # later registrations win
-        return cls(regex.compile("|".join(regex.escape(s) for s in surfaces)), may_follow, lookup)
+        # A PDF line break may fall inside a unit (平方\n公里, 万人\n次): Unit.of_match reads it whole.
+        broken = ("\n?".join(map(regex.escape, s)) for s in surfaces)
+        return cls(regex.compile("|".join(broken)), may_follow, lookup)
+
+    def of_match(self, match: regex.Match[str]) -> Unit:
+        """The unit a match of :attr:`unit` names."""
+        surface = match.group()
+        return self.lookup[surface.replace("\n", "") if "\n" in surface else surface]
 
 
 _compiled_tables: dict[int, tuple[tuple[Unit, ...], _UnitPatterns]] = {}
@@ -232,7 +239,7 @@ class _Reader:
         patterns = _unit_patterns(table)
         self.unit_re = patterns.unit
         self.may_follow = patterns.may_follow
-        self.lookup = patterns.lookup
+        self.unit_of = patterns.of_match
         self.blocked = SpanIndex(blocked)
         self.last_end = context.span.start
         self.previous: Metric | None = None
@@ -303,7 +310,7 @@ class _Reader:
             if not digits or after in "县镇村乡市区省年月日号届":
                 return None  # a masked name (xx县), not a number
             return Reading(start, end, None, None, redacted=True)
-        unit = self.lookup[unit_match.group()]
+        unit = self.unit_of(unit_match)
         if unit.kind == MetricKind.DURATION and unit.surface in ("年", "日"):
             return None
         return Reading(start, unit_match.end(), None, unit, redacted=True)
@@ -341,7 +348,7 @@ class _Reader:
                 unit = Unit("元", "元", MetricKind.MONEY)  # 总计约5.6亿: money named before it
                 return Reading(start, end, value, unit, low, high, qualifier=mid_qualifier, magnitude=magnitude)
             return None
-        unit = self.lookup[unit_match.group()]
+        unit = self.unit_of(unit_match)
         if magnitude and not unit.takes_magnitude:
             return None
         end = unit_match.end()

@@ -53,7 +53,7 @@ _ZEROS = frozenset("〇零")
 _NEGATIVE = frozenset("负負-−")
 
 _CN_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
-_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\n?\d+)?"  # 7.\n4: a PDF line break after the point
 _TOKEN = regex.compile(rf"(?P<arabic>{_ARABIC})|(?P<cn>[{_CN_CHARS}])|(?P<point>[点點])")
 _THOUSANDS = regex.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 

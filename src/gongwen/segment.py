@@ -22,6 +22,8 @@ __all__ = ["pos_cut"]
 
 # Characters that end an indicator's name and that jieba, seeing them alone, tags as verbs: 毕业率, 作业本费.
 _NOUN_SUFFIXES = frozenset("率费额数量价比")
+# Words jieba tags as verbs that reports use as nouns, the name of what is measured: 营业收入, 财政支出.
+_NOMINAL_VERBS = ("收入", "支出", "开支", "拨款", "就业", "投入")
 # jieba's split of a text into blocks it segments (Chinese, letters, digits) and the rest.
 _BLOCKS = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&._]+)")
 _SPACE = re.compile(r"(\r\n|\s)")
@@ -117,7 +119,9 @@ def _load() -> _Dictionary:
                     base.add_word(word, freq=100_000, tag="n")
                 tagger = jieba.posseg.POSTokenizer(base)
                 tagger.makesure_userdict_loaded()
-                _dictionary = _Dictionary(base.FREQ, base.total, tagger.word_tag_tab)
+                tags = dict(tagger.word_tag_tab)
+                tags.update(dict.fromkeys(_NOMINAL_VERBS, "vn"))
+                _dictionary = _Dictionary(base.FREQ, base.total, tags)
     return _dictionary
 
 

@@ -32,12 +32,15 @@ _LINK_WORDS = (
     "升至", "超过", "突破", "逾", "不低于", "不少于", "至少", "不超过", "最多", "将近", "接近", "不到", "不足",
     "未满", "高于", "低于", "大约", "多达", "只用", "用", "上涨", "上升", "回落", "下滑", "增幅", "提升", "平均",
     "连续", "历时", "长达", "同比", "环比", "比上年同期", "比去年同期", "比上年", "比去年", "较上年", "较去年",
-    "比年初", "年均",
+    "比年初", "年均", "实现", "完成", "净增", "新增", "平均为", "稳定在", "保持在", "维持在", "安排", "按",
+    "增产", "减产", "增收", "减收",
 )  # fmt: skip
 # The link words that may end a clause, matched on the reversed clause, longest first (用 but not 费用).
 _LINK_WORD_REVERSED = regex.compile(
     "|".join(word[::-1] + ("(?!费)" if word == "用" else "") for word in sorted(_LINK_WORDS, key=len, reverse=True))
 )
+# Verbs of attainment that end a subject before them, even where jieba tags what follows as a verb.
+_RESULT_VERBS = frozenset(("实现", "完成"))
 # After these the number is the object: the thing counted comes after it (有16个微型课题, 为期18天的校本培训).
 _OBJECT_NEXT = ("有", "共有", "又有", "已有", "还有", "现有", "了", "等", "为期", "只用", "用")
 # After these the noun before the verb is the subject (辍学率控制在0.2%以内).
@@ -56,6 +59,19 @@ _PLACES = frozenset(
         "我乡", "我市", "我区", "我局", "我校", "本镇", "该镇",
     )
 )
+# Words that may stand between an indicator and its number without naming anything (jieba tags 首次 "m").
+_ADVERBS = frozenset(("首次", "首度", "再度", "历史性", "拟", "预计"))
+# Nouns that name a measure, not the thing measured: a verb before them belongs to the name (参保人数,
+# 种植面积, 投入强度), where it ends an ordinary noun phrase (颁发奖金 → 奖金).
+_MEASURE_NOUNS = frozenset(
+    ("人数", "人次", "户数", "次数", "数量", "总量", "面积", "金额", "总额", "规模", "强度", "比重", "比例")
+)
+# A starting point in time before the number: 收入由2015年的3416元(增加到…), 从年初的.
+_FROM_WHEN = regex.compile(r"[由从](?:[0-9xX〇零一二三四五六七八九十]{2,4}年[底末初]?)?的?$")
+# A clause that opens with its comparison basis names the basis, not the subject: 比上年年初预算增加.
+_BASIS_FIRST = regex.compile(r"(?:比|较|与)(?:上年|去年|前年|年初|上年同期|去年同期)")
+# A line at least this long that ends in a letter, not punctuation, was cut by PDF extraction.
+_WRAPPED_LINE = 16
 _PER = regex.compile(r"(?:每人|人均|生均|户均|每生|每校|每户)$")
 _AFTER_TEXT = regex.compile(r"[^\d,。;:!?\n()“”\"《》]{1,16}")
 
@@ -76,7 +92,7 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
 
     The phrase is looked for in the clause before the number (总人口55983人 → 总人口; 投入总计55.57万元 →
     投入) and, where that clause ends in a verb or names nothing (辖20个村委会, 有16个微型课题, 2人获一等奖),
-    right after it.
+    right after it. A clause that a PDF line break cut in two is read whole (一般公共预算支出\n312.5亿元).
     """
     folded = context.folded
     lo = max(context.span.start, floor)
@@ -85,14 +101,23 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
         opening = folded.rfind("(", lo, stop)
         if opening > lo and stop - opening <= 12:
             stop = opening
-    clause_start = stop
-    while clause_start > lo and folded[clause_start - 1] not in _CLAUSE_STOP:
-        clause_start -= 1
-    raw = folded[clause_start:stop]
+    clause_start, positions = _clause_before(context, lo, stop)
+    raw = folded[clause_start:stop] if positions is None else "".join(folded[i] for i in positions)
+
+    def span(first: int, last: int) -> Span:  # characters [first, last) of the clause, as a span of the text
+        if positions is None:
+            return Span(clause_start + first, clause_start + last)
+        return Span(positions[first], positions[last - 1] + 1)
+
     per = _PER.search(raw)
     if per is not None:
-        return Span(clause_start + per.start(), clause_start + per.end())
+        return span(per.start(), per.end())
     clause, removed = _strip_links(raw)
+    if _BASIS_FIRST.match(clause):
+        return None
+    from_when = _FROM_WHEN.search(clause)
+    if from_when is not None:
+        clause, removed = _strip_links(clause[: from_when.start()])
     per_time = _PER_TIME.search(clause)
     if per_time is not None:  # 每年1000元补助: the thing paid comes after
         clause, removed = clause[: per_time.start()], "了"
@@ -101,10 +126,15 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
     if clause.endswith("”"):
         opening = clause.rfind("“")
         if opening >= 0 and len(clause) - opening > 2:
-            return Span(clause_start + opening + 1, clause_start + len(clause) - 1)
-    words = pos_cut(to_simplified(clause)) if clause.strip() else []
+            return span(opening + 1, len(clause) - 1)
+    words = pos_cut(to_simplified(clause)) if clause.strip() else ()
+    if words and (words[-1][1] == "d" or words[-1][0] in _ADVERBS):
+        words, more = _without_adverbs(words)
+        removed = removed or more
+        clause = clause[: sum(len(word) for word, _ in words)]
     ends_with_verb = bool(words) and words[-1][1].startswith("v") and words[-1][1] != "vn"
-    before = None if ends_with_verb else _noun_phrase_before(words, clause_start)
+    phrase = None if ends_with_verb else _noun_phrase_before(words)
+    before = None if phrase is None else span(*phrase)
     if before is not None and before.of(folded) in _PLACES:
         before = None  # 全市近万名中小学教师: the place is not what is counted
     if before is not None and removed not in _OBJECT_NEXT:
@@ -117,19 +147,70 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
     if before is not None:
         return before
     if ends_with_verb:
-        if removed in _LINKING:
-            return _noun_phrase_before(words[:-1], clause_start)  # 辍学率控制在; 调整为 → the sentence's subject
+        if removed in _LINKING:  # 辍学率控制在; 调整为 → the sentence's subject
+            phrase = _noun_phrase_before(words[:-1])
+            return None if phrase is None else span(*phrase)
         verbs = 0  # the verb phrase that ends the clause names the quantity: 捐资, 清查出, 离岗休息
         for word, flag in reversed(words):
             if not flag.startswith("v") or word in _LINK_WORDS:
                 break
             verbs += len(word)
-        return Span(clause_start + len(clause) - verbs, clause_start + len(clause))
+        return span(len(clause) - verbs, len(clause))
     return None
 
 
-def _noun_phrase_before(words: Sequence[tuple[str, str]], offset: int) -> Span | None:
-    """The noun phrase that ends ``words`` (the clause cut into words), as a span of the text."""
+def _clause_before(context: Context, lo: int, stop: int) -> tuple[int, list[int] | None]:
+    """Where the clause that ends at ``stop`` starts (not before ``lo``), and, if it runs across PDF line
+    breaks, the offsets of its characters (the breaks left out)."""
+    folded = context.folded
+    start = stop
+    positions: list[int] | None = None
+    while True:
+        while start > lo and folded[start - 1] not in _CLAUSE_STOP:
+            start -= 1
+        if not (start > lo and folded[start - 1] == "\n" and _wrapped(context, start - 1)):
+            break
+        if positions is None:
+            positions = list(range(start, stop))
+        start -= 1  # the line break
+        line_end = start
+        while start > lo and folded[start - 1] not in _CLAUSE_STOP:
+            start -= 1
+        positions[:0] = (i for i in range(start, line_end) if not folded[i].isspace())
+    return start, positions
+
+
+def _wrapped(context: Context, newline: int) -> bool:
+    """Whether the line break at ``newline`` was made by PDF extraction inside a sentence: the line before
+    is long, ends in a letter (not punctuation) and is not a heading, and the line after is no heading."""
+    folded = context.folded
+    line_start = folded.rfind("\n", context.span.start, newline) + 1
+    last = folded[line_start:newline].rstrip()
+    if len(last) < _WRAPPED_LINE or not last[-1].isalnum() or context.skipped(newline, newline + 1):
+        return False
+    before, after = context.section_at(line_start), context.section_at(newline + 1)
+    return (before is None or before.body_span.start <= line_start) and (
+        after is None or after.body_span.start <= newline + 1
+    )
+
+
+def _without_adverbs(words: Sequence[tuple[str, str]]) -> tuple[tuple[tuple[str, str], ...], str]:
+    """``words`` without the adverbs and link words that end them (财政收入首次突破, 人数同比已经增长), and
+    the last link word taken off."""
+    kept = len(words)
+    removed = ""
+    while kept:
+        word, flag = words[kept - 1]
+        if word in _LINK_WORDS:
+            removed = removed or word
+        elif flag != "d" and word not in _ADVERBS:
+            break
+        kept -= 1
+    return tuple(words[:kept]), removed
+
+
+def _noun_phrase_before(words: Sequence[tuple[str, str]]) -> tuple[int, int] | None:
+    """Where the noun phrase that ends ``words`` (the clause cut into words) starts and ends in the clause."""
     end = sum(len(word) for word, _ in words)
     start = end
     first = len(words)  # index of the phrase's first word
@@ -141,13 +222,18 @@ def _noun_phrase_before(words: Sequence[tuple[str, str]], offset: int) -> Span |
             continue
         if flag in _STOP_FLAGS or word in ("的", "之", "等") or word in _PRONOUNS or (word in _PLACES and start < end):
             break
-        if flag.startswith("v") and flag != "vn" and has_head:
-            break  # a verb before the noun phrase ends it: 颁发奖金 → 奖金 (but 入读率 is one noun)
+        if flag.startswith("v") and flag != "vn" and (has_head or (word in _RESULT_VERBS and end - start > 1)):
+            # a verb before the noun phrase ends it: 颁发奖金 → 奖金, 实现旅游收入 → 旅游收入 (but 入读率 is one noun)
+            break
+        # one verb joins a measure noun (参保人数), a second ends the phrase (高考取得参考人数 → 参考人数)
+        joined_verb = flag.startswith("v") and flag != "vn" and start < end and len(word) > 1
+        has_head = (
+            has_head or joined_verb or (len(word) > 1 and not flag.startswith("v") and word not in _MEASURE_NOUNS)
+        )
         start, first = start - len(word), position
-        has_head = has_head or (len(word) > 1 and not flag.startswith("v"))
     if first < len(words) and words[first][0] in _CONJUNCTIONS:
         start += len(words[first][0])  # a phrase does not begin with 和
-    return None if start >= end else Span(offset + start, offset + end)
+    return None if start >= end else (start, end)
 
 
 def subject_after(folded: str, end: int, limit: int) -> Span | None:
