@@ -801,6 +801,16 @@ BULLETIN_SUBJECTS = [
     Subject("高新技术企业净增320家,总数达1450家。", "1450家", "高新技术企业"),
     # a change alone in its clause measures the indicator before it
     Subject("粮食总产量176.5万吨,增产2.3%。", "2.3%", "粮食总产量"),
+    # 分别: each number of the list measures the metric it pairs with
+    Subject("全年接待游客4500万人次,实现旅游收入520亿元,分别增长15%和18%。", "15%", "接待游客"),
+    Subject("全年接待游客4500万人次,实现旅游收入520亿元,分别增长15%和18%。", "18%", "旅游收入"),
+    Subject("城乡居民人均可支配收入分别达到4.8万元和2.1万元,分别增长5.9%和7.6%。", "7.6%", "城乡居民人均可支配收入"),
+    Subject("税收收入65.4亿元;城乡居民人均可支配收入分别达到4.8万元和2.1万元。", "2.1万元", "城乡居民人均可支配收入"),
+    # the period that opens a phrase is not part of the name (部门决算说明)
+    Subject("2022年度收入、支出总计1234.56万元。", "1234.56万元", "收入、支出"),
+    Subject("本年收入合计1100.12万元,其中其他收入50.12万元。", "1100.12万元", "收入"),
+    Subject("农民年收入达到5万元。", "5万元", "农民年收入"),
+    Subject("共计接待国内来访团组15批次、120人次。", "15批次", "团组"),
     # a verb joins a measure noun: the name is the whole phrase
     Subject("城乡居民基本养老保险参保人数达5.4亿人。", "5.4亿人", "城乡居民基本养老保险参保人数"),
     Subject("全年粮食种植面积285.3千公顷。", "285.3千公顷", "粮食种植面积"),

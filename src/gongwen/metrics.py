@@ -56,6 +56,8 @@ _PERIOD = regex.compile(r"(?<![比较])(?:(?:[0-9]{4}|20xx|20__|xxxx)年(?:度)?
 _PERCENT_CONTEXT = regex.compile(r"(?:率|面|比例|比重|占)[^,。;]{0,6}$")
 _INDICATOR_AFTER = regex.compile(r"的?[^,。;:、0-9]{0,8}率")
 _ADJACENT_CN = regex.compile(r"(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])")
+_RECENT = 8
+_RESPECTIVELY_CLAUSE = (",", ";", "。", "\n", ":")
 _CLAUSE_END = frozenset(",。;:!?、)\n")
 _MONEY_WORDS = regex.compile(lexicon.MONEY_WORDS)
 _DURATION_BEFORE = regex.compile(f"(?:{lexicon.DURATION_CUES_BEFORE})$")
@@ -243,6 +245,7 @@ class _Reader:
         self.blocked = SpanIndex(blocked)
         self.last_end = context.span.start
         self.previous: Metric | None = None
+        self.recent: list[Metric] = []  # the last few metrics, for 分别
         document = (context.span.start, context.span.end)
         self.quote_opens = [m.start() for m in _QUOTE_OPEN_RE.finditer(self.folded, *document)]
         self.quote_closes = [m.start() for m in _QUOTE_CLOSE_RE.finditer(self.folded, *document)]
@@ -268,6 +271,9 @@ class _Reader:
             if metric is not None:
                 self.last_end = reading.end
                 self.previous = metric
+                self.recent.append(metric)
+                if len(self.recent) > _RECENT:
+                    del self.recent[0]
                 yield metric
 
     # reading the number and its unit -------------------------------------------------------------
@@ -498,12 +504,30 @@ class _Reader:
         subject_span = find_subject(self.context, start, end, kind, floor=self.last_end)
         if previous is None or not self._same_sentence(previous.span.end, start):
             return subject_span
+        if subject_span is None:
+            subject_span = self._respectively(start)
         named_previous = subject_span is not None and subject_span == previous.subject_span
         if named_previous and subject_span is not None and subject_span.start >= previous.span.end:
             return subject_after(folded, end, self.context.span.end) or subject_span  # 辖20个村委会42个村民小组
         if subject_span is None or _SHARE.search(folded, max(0, start - 6), start):
             return previous.subject_span  # 在职教师分别为483人、371人; 吉水县24件(占13.33%)
         return subject_span
+
+    def _respectively(self, start: int) -> Span | None:
+        """After 分别, the subject of the metric this number pairs with: in 接待游客4500万人次,实现旅游收入
+        520亿元,分别增长15%和18%, 15% measures 游客 and 18% 旅游收入."""
+        folded = self.folded
+        clause_start = max(folded.rfind(p, self.context.span.start, start) for p in _RESPECTIVELY_CLAUSE) + 1
+        position = folded.find("分别", clause_start, start)
+        if position < 0 or position - clause_start > 1:
+            return None  # no 分别, or the clause names its own subject before it (达标率分别达到100%、99.5%)
+        clause_end = min((i for p in _RESPECTIVELY_CLAUSE if (i := folded.find(p, start)) >= 0), default=len(folded))
+        listed = sum(1 for _ in _CANDIDATE.finditer(folded, position, min(clause_end, self.context.span.end)))
+        before = [m for m in self.recent if m.span.end <= position and self._same_sentence(m.span.end, start)]
+        after = sum(1 for m in self.recent if m.span.start > position)  # this number's place in the list
+        if listed < 2 or len(before) < listed or after >= listed:
+            return None
+        return before[after - listed].subject_span
 
     def _same_sentence(self, start: int, end: int) -> bool:
         return not any(p in self.folded[start:end] for p in "。!?\n")

@@ -72,6 +72,9 @@ _FROM_WHEN = regex.compile(r"[由从](?:[0-9xX〇零一二三四五六七八九�
 _BASIS_FIRST = regex.compile(r"(?:比|较|与)(?:上年|去年|前年|年初|上年同期|去年同期)")
 # A line at least this long that ends in a letter, not punctuation, was cut by PDF extraction.
 _WRAPPED_LINE = 16
+# A period that opens a noun phrase (2022年度收入, 本年收入) and is not part of the name.
+_LEADING_PERIOD = regex.compile(r"(?:[0-9]{2,4}|20xx|20__)?年(?:度|末|底|初)?(?=.)")
+_PERIOD_PREFIXES = frozenset("本今去上当全该明前同")
 _PER = regex.compile(r"(?:每人|人均|生均|户均|每生|每校|每户)$")
 _AFTER_TEXT = regex.compile(r"[^\d,。;:!?\n()“”\"《》]{1,16}")
 
@@ -134,7 +137,7 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
         clause = clause[: sum(len(word) for word, _ in words)]
     ends_with_verb = bool(words) and words[-1][1].startswith("v") and words[-1][1] != "vn"
     phrase = None if ends_with_verb else _noun_phrase_before(words)
-    before = None if phrase is None else span(*phrase)
+    before = None if phrase is None else _without_period(folded, span(*phrase))
     if before is not None and before.of(folded) in _PLACES:
         before = None  # 全市近万名中小学教师: the place is not what is counted
     if before is not None and removed not in _OBJECT_NEXT:
@@ -157,6 +160,15 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
             verbs += len(word)
         return span(len(clause) - verbs, len(clause))
     return None
+
+
+def _without_period(folded: str, subject: Span) -> Span | None:
+    """``subject`` without the period that opens it: 2022年度收入 → 收入, 本年收入 → 收入 (but 年收入)."""
+    start, end = subject.start, subject.end
+    period = _LEADING_PERIOD.match(folded, start, end)
+    if period is not None and (period.start() < period.end() - 1 or folded[start - 1 : start] in _PERIOD_PREFIXES):
+        start = period.end()
+    return Span(start, end) if start < end else None
 
 
 def _clause_before(context: Context, lo: int, stop: int) -> tuple[int, list[int] | None]:
