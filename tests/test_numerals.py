@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import pytest
 import regex
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import gongwen
@@ -714,6 +714,8 @@ NORMALIZE = [
     ("不低于三千字的心得", "不低于3000字的心得"),
     ("两万多户", "20000多户"),
     ("8316\n万元", "83160000元"),
+    ("增长7.\n4%", "增长7.4%"),
+    ("增长0.\n50%", "增长0.50%"),
     ("12.23 万平方米", "122300平方米"),
     ("三分之一", "3分之1"),
     ("百分之四十", "百分之40"),
@@ -828,6 +830,7 @@ def test_normalize_numbers_leaves_text_without_numerals_unchanged(text: str) -> 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("0123456789.,%元人名所个年月日xX_-abc 。,;、\n")), max_size=40))
 def test_normalize_numbers_leaves_arabic_numbers_alone(text: str) -> None:
+    assume(".\n" not in text)  # 7.\n4 is a number that PDF extraction broke: it is joined (NORMALIZE)
     assert normalize_numbers(text) == text
 
 

@@ -457,10 +457,14 @@ def normalize_numbers(text: str, *, stop: StopList | None = None) -> str:
     out = []
     position = 0
     for mention in find_numbers(text, stop=stop):
-        if all(c.isdigit() or c in ".," or c in "万亿萬億" for c in fold(mention.text)):
+        folded = fold(mention.text)
+        if all(c.isdigit() or c in ".," or c in "万亿萬億" for c in folded):
             continue  # already Arabic, magnitude word kept: 55.57万
         out.append(text[position : mention.span.start])
-        out.append(format(mention.value, "f"))
+        if all(c.isdigit() or c in ".," or c.isspace() for c in folded):
+            out.append("".join(mention.text.split()))  # 7.\n4: the PDF line break taken out, the digits kept
+        else:
+            out.append(format(mention.value, "f"))
         position = mention.span.end
     out.append(text[position:])
     return "".join(out)
