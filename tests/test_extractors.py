@@ -197,7 +197,7 @@ def test_a_hand_written_extractor_runs_in_parse() -> None:
     assert got == [
         ("4.2万元", Decimal(42000), "money", "城镇居民人均可支配收入", ("经济运行",), "income"),
         ("21,691元", Decimal(21691), "money", "农村居民人均可支配收入", ("经济运行",), "income"),
-        ("5.1%", Decimal("5.1"), "percent", "农村居民人均可支配收入", ("经济运行",), "metrics"),
+        ("5.1%", Decimal("5.1"), "percent", "城镇居民人均可支配收入", ("经济运行",), "metrics"),
         ("6.6%", Decimal("6.6"), "percent", "农村居民人均可支配收入", ("经济运行",), "metrics"),
     ]
     assert all(m.heading == 0 for m in report.metrics)
