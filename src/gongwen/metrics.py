@@ -88,6 +88,8 @@ _QUOTE_OPEN_RE = regex.compile(f"[{regex.escape(lexicon.QUOTE_OPEN)}]")
 _QUOTE_CLOSE_RE = regex.compile(f"[{regex.escape(lexicon.QUOTE_CLOSE)}]")
 _ODD_POINT = regex.compile(r"。([0-9]+)(?=[%‰])")  # 0。05%: OCR put 。 for the decimal point
 _BARE_MAGNITUDES = frozenset(("万", "千", "百", "亿"))
+# A share right after 占 (吉水县24件(占13.33%)) or a ratio to something (经费支出…与国内生产总值之比为2.64%)
+# measures the metric before it; 占总支出的20% names its own subject, 占总支出.
 _SHARE = regex.compile(r"(?:各占|占|占总量的|占全部的|之比为?|之比是)$")
 _CHANGE = {
     direction: regex.compile(f"(?:{'|'.join(words)})(?:了|到|至|达)?$")
