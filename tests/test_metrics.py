@@ -811,6 +811,9 @@ BULLETIN_SUBJECTS = [
     Subject("本年收入合计1100.12万元,其中其他收入50.12万元。", "1100.12万元", "收入"),
     Subject("农民年收入达到5万元。", "5万元", "农民年收入"),
     Subject("共计接待国内来访团组15批次、120人次。", "15批次", "团组"),
+    # an age that names the group is part of the indicator's name (seed 000: 13—15周岁完成率)
+    Subject("全镇适龄儿童入学率100%,13—15周岁入学率98.9%。", "98.9%", "13—15周岁入学率"),
+    Subject("3—6周岁幼儿入园率达到90%。", "90%", "3—6周岁幼儿入园率"),
     # a verb joins a measure noun: the name is the whole phrase
     Subject("城乡居民基本养老保险参保人数达5.4亿人。", "5.4亿人", "城乡居民基本养老保险参保人数"),
     Subject("全年粮食种植面积285.3千公顷。", "285.3千公顷", "粮食种植面积"),

@@ -75,6 +75,8 @@ _WRAPPED_LINE = 16
 # A period that opens a noun phrase (2022年度收入, 本年收入) and is not part of the name.
 _LEADING_PERIOD = regex.compile(r"(?:[0-9]{2,4}|20xx|20__)?年(?:度|末|底|初)?(?=.)")
 _PERIOD_PREFIXES = frozenset("本今去上当全该明前同")
+# An age that names the group an indicator is about: 13—15周岁(的)入学率, 3—6岁幼儿入园率.
+_AGE_BEFORE = regex.compile(r"(?<![0-9])[0-9]{1,3}(?:[—~-]{1,2}[0-9]{1,3})?周?岁(?:以上|以下)?$")
 _PER = regex.compile(r"(?:每人|人均|生均|户均|每生|每校|每户)$")
 _AFTER_TEXT = regex.compile(r"[^\d,。;:!?\n()“”\"《》]{1,16}")
 
@@ -137,7 +139,7 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
         clause = clause[: sum(len(word) for word, _ in words)]
     ends_with_verb = bool(words) and words[-1][1].startswith("v") and words[-1][1] != "vn"
     phrase = None if ends_with_verb else _noun_phrase_before(words)
-    before = None if phrase is None else _without_period(folded, span(*phrase))
+    before = None if phrase is None else _tidy(folded, span(*phrase), lo)
     if before is not None and before.of(folded) in _PLACES:
         before = None  # 全市近万名中小学教师: the place is not what is counted
     if before is not None and removed not in _OBJECT_NEXT:
@@ -162,12 +164,16 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
     return None
 
 
-def _without_period(folded: str, subject: Span) -> Span | None:
-    """``subject`` without the period that opens it: 2022年度收入 → 收入, 本年收入 → 收入 (but 年收入)."""
+def _tidy(folded: str, subject: Span, lo: int) -> Span | None:
+    """``subject`` without the period that opens it (2022年度收入 → 收入, 本年收入 → 收入, but 年收入) and with
+    the age that is part of its name (13—15周岁入学率)."""
     start, end = subject.start, subject.end
     period = _LEADING_PERIOD.match(folded, start, end)
     if period is not None and (period.start() < period.end() - 1 or folded[start - 1 : start] in _PERIOD_PREFIXES):
         start = period.end()
+    age = _AGE_BEFORE.search(folded, max(lo, start - 12), start)
+    if age is not None:
+        start = age.start()
     return Span(start, end) if start < end else None
 
 
