@@ -766,6 +766,13 @@ BULLETINS = table(
     Example("国内生产总值超过126万亿元。", "超过126万亿元", "126000000000000", "元", "money", "more_than"),
     Example("城镇新增就业1100万人以上。", "1100万人以上", "11000000", "人", "count", "at_least"),
     Example("文盲率降至0。05%。", "0。05%", "0.05", "%", "percent"),
+    # negative figures: a minus sign before a percentage, an amount or a temperature
+    Example("全年规模以上工业增加值增长-3.2%。", "-3.2%", "-3.2", "%", "percent"),
+    Example("利润总额同比-12.5%。", "-12.5%", "-12.5", "%", "percent"),
+    Example("出口增速为－2.1%。", "－2.1%", "-2.1", "%", "percent"),
+    Example("增速为−0.5%。", "−0.5%", "-0.5", "%", "percent"),
+    Example("全年平均气温-2.5℃。", "-2.5℃", "-2.5", "℃", "other"),
+    Example("最高气温38.6摄氏度。", "38.6摄氏度", "38.6", "℃", "other"),
 )
 
 
@@ -856,6 +863,36 @@ def test_subject_across_a_pdf_line_break_inside_the_indicator() -> None:
 def test_no_subject_across_a_real_line_break(text: str, number: str) -> None:
     m = the_metric(text, number)
     assert m.subject_span is None or m.subject_span.start > text.index("\n")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("2023-2024年投入5-8万元。", "5-8万元", None),  # a hyphen between numbers is a range
+        ("A-3型号5台。", "5台", "5"),  # a hyphen in a code
+        ("-5个项目已完成。", None, None),  # a list item, not a negative count
+    ],
+)
+def test_a_hyphen_is_not_a_minus(sentence: str, text: str | None, value: str | None) -> None:
+    found = metrics_of(sentence)
+    assert [m.text for m in found] == ([] if text is None else [text])
+    assert all(m.value is None or m.value >= 0 for m in found)
+    if value is not None:
+        assert found[0].value == Decimal(value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "direction", "subject"),
+    [
+        ("增速比上年加快2.2个百分点。", "2.2个百分点", Direction.UP, "增速"),
+        ("降幅收窄0.3个百分点。", "0.3个百分点", Direction.DOWN, "降幅"),
+        ("增速放缓1.1个百分点。", "1.1个百分点", Direction.DOWN, "增速"),
+        ("居民消费价格回升0.2%。", "0.2%", Direction.UP, "居民消费价格"),
+    ],
+)
+def test_change_words_of_bulletins(sentence: str, text: str, direction: Direction, subject: str) -> None:
+    m = the_metric(sentence, text)
+    assert (m.direction, m.subject) == (direction, subject)
 
 
 def test_subject_looks_past_a_parenthesis() -> None:

@@ -57,6 +57,8 @@ _PERCENT_CONTEXT = regex.compile(r"(?:率|面|比例|比重|占)[^,。;]{0,6}$")
 _INDICATOR_AFTER = regex.compile(r"的?[^,。;:、0-9]{0,8}率")
 _ADJACENT_CN = regex.compile(r"(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])")
 _RECENT = 8
+_MINUS = frozenset("-−")
+_SIGNED_KINDS = frozenset((MetricKind.PERCENT, MetricKind.MONEY, MetricKind.OTHER))
 _RESPECTIVELY_CLAUSE = (",", ";", "。", "\n", ":")
 _CLAUSE_END = frozenset(",。;:!?、)\n")
 _MONEY_WORDS = regex.compile(lexicon.MONEY_WORDS)
@@ -283,6 +285,8 @@ class _Reader:
         folded = self.folded
         start, end = match.span()
         before = folded[start - 1] if start else ""
+        if before in _MINUS and match.group("num") is not None and self._negative(start):
+            return self._read_negative(start, end, match.group("num"))
         if before and ((before.isascii() and before.isalnum()) or before in "第./-:"):
             return None  # h1n1, top100, ordinals (第二), versions, dates (2023-01-12)
         if match.group("pct") is not None:
@@ -299,6 +303,25 @@ class _Reader:
         if self.may_follow.match(folded, end) is None:
             return None
         return self._read_number(start, end, match.group("num"))
+
+    def _negative(self, start: int) -> bool:
+        """Whether the minus before ``start`` is a sign (增长-3.2%), not a hyphen (2023-01, 6-12岁, A-3)."""
+        folded = self.folded
+        if not "0" <= folded[start] <= "9":
+            return False
+        if start - 2 < self.context.span.start:
+            return True
+        previous = folded[start - 2]
+        return not (previous.isascii() and previous.isalnum()) and previous not in "-−—~～"
+
+    def _read_negative(self, start: int, end: int, surface: str) -> Reading | None:
+        """A number with a minus sign: 增长-3.2%, 同比-12.5%, 平均气温-2.5℃."""
+        reading = self._read_number(start, end, surface)
+        if reading is None or reading.value is None or reading.low is not None or reading.unit is None:
+            return None
+        if reading.unit.kind not in _SIGNED_KINDS:
+            return None  # a count or a size is not negative: -5个 is a list item
+        return attrs.evolve(reading, start=start - 1, value=-reading.value)
 
     def _read_masked(self, start: int, end: int) -> Reading | None:
         folded = self.folded
