@@ -773,6 +773,9 @@ BULLETINS = table(
     Example("增速为−0.5%。", "−0.5%", "-0.5", "%", "percent"),
     Example("全年平均气温-2.5℃。", "-2.5℃", "-2.5", "℃", "other"),
     Example("最高气温38.6摄氏度。", "38.6摄氏度", "38.6", "℃", "other"),
+    Example("旅客运输周转量234.5亿人公里。", "234.5亿人公里", "23450000000", "人公里", "other"),
+    Example("货物运输周转量567.8亿吨公里。", "567.8亿吨公里", "56780000000", "吨公里", "other"),
+    Example("PM2.5平均浓度为35微克/立方米。", "35微克/立方米", "35", "微克/立方米", "other"),
 )
 
 
@@ -863,6 +866,18 @@ def test_subject_across_a_pdf_line_break_inside_the_indicator() -> None:
 def test_no_subject_across_a_real_line_break(text: str, number: str) -> None:
     m = the_metric(text, number)
     assert m.subject_span is None or m.subject_span.start > text.index("\n")
+
+
+def test_an_age_that_names_a_counted_group_is_not_a_metric() -> None:
+    text = "全市户籍人口123.45万人,其中0-17岁人口23万人,60岁及以上人口28.9万人。"
+    assert [(m.text, m.subject) for m in metrics_of(text)] == [
+        ("123.45万人", "户籍人口"),
+        ("23万人", "0-17岁人口"),
+        ("28.9万人", "60岁及以上人口"),
+    ]
+    # but an age that is a condition stays a metric (seed 001)
+    m = the_metric("明确未满12周岁学生不得骑车上学。", "未满12周岁")
+    assert (m.kind, m.qualifier, m.subject) == (MetricKind.AGE, Qualifier.LESS_THAN, "学生")
 
 
 @pytest.mark.parametrize(

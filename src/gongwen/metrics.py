@@ -55,6 +55,8 @@ _GAP = regex.compile(r"[ \t]{0,2}\n?[ \t]{0,2}")
 _PERIOD = regex.compile(r"(?<![比较])(?:(?:[0-9]{4}|20xx|20__|xxxx)年(?:度)?|去年|今年|上年|本年|明年|前年|同年)")
 _PERCENT_CONTEXT = regex.compile(r"(?:率|面|比例|比重|占)[^,。;]{0,6}$")
 _INDICATOR_AFTER = regex.compile(r"的?[^,。;:、0-9]{0,8}率")
+# An age that names a group whose size follows: 60岁及以上人口28.9万人, 0-17岁人口23万人.
+_GROUP_COUNTED = regex.compile(r"(?:及?以[上下])?的?[^,。;:、0-9\n]{1,6}?(?:为|有|达|共|约)?[0-9]")
 _ADJACENT_CN = regex.compile(r"(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])")
 _RECENT = 8
 _MINUS = frozenset("-−")
@@ -714,9 +716,13 @@ def anniversary_or_age_week(folded: str, reading: Reading, context: Context) -> 
 
 
 def age_in_indicator_name(folded: str, reading: Reading, context: Context) -> bool:
-    """An age that is part of an indicator's name: 15周岁完成率 (the metric is the rate)."""
+    """An age that is part of an indicator's name: 15周岁完成率, 60岁及以上人口28.9万人 (the metric is the
+    rate, the head count)."""
     unit = reading.unit
-    return unit is not None and unit.kind == MetricKind.AGE and bool(_INDICATOR_AFTER.match(folded, reading.end))
+    if unit is None or unit.kind != MetricKind.AGE:
+        return False
+    end = reading.end
+    return _INDICATOR_AFTER.match(folded, end) is not None or _GROUP_COUNTED.match(folded, end) is not None
 
 
 def rank(folded: str, reading: Reading, context: Context) -> bool:

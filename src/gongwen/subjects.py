@@ -76,7 +76,7 @@ _WRAPPED_LINE = 16
 _LEADING_PERIOD = regex.compile(r"(?:[0-9]{2,4}|20xx|20__)?年(?:度|末|底|初)?(?=.)")
 _PERIOD_PREFIXES = frozenset("本今去上当全该明前同")
 # An age that names the group an indicator is about: 13—15周岁(的)入学率, 3—6岁幼儿入园率.
-_AGE_BEFORE = regex.compile(r"(?<![0-9])[0-9]{1,3}(?:[—~-]{1,2}[0-9]{1,3})?周?岁(?:以上|以下)?$")
+_AGE_BEFORE = regex.compile(r"(?<![0-9])[0-9]{1,3}(?:[—~-]{1,2}[0-9]{1,3})?周?岁(?:及?以上|及?以下)?$")
 _PER = regex.compile(r"(?:每人|人均|生均|户均|每生|每校|每户)$")
 _AFTER_TEXT = regex.compile(r"[^\d,。;:!?\n()“”\"《》]{1,16}")
 
@@ -240,6 +240,8 @@ def _noun_phrase_before(words: Sequence[tuple[str, str]]) -> tuple[int, int] | N
             continue
         if flag in _STOP_FLAGS or word in ("的", "之", "等") or word in _PRONOUNS or (word in _PLACES and start < end):
             break
+        if flag == "ad" and start == end:
+            break  # an adverb-adjective names nothing (明确未满12周岁学生), though it may open a name (完全中学)
         if flag.startswith("v") and flag != "vn" and (has_head or (word in _RESULT_VERBS and end - start > 1)):
             # a verb before the noun phrase ends it: 颁发奖金 → 奖金, 实现旅游收入 → 旅游收入 (but 入读率 is one noun)
             break

@@ -63,7 +63,7 @@ DEFAULT_UNITS: tuple[Unit, ...] = (
     *_table(MetricKind.DURATION, "个月 小时 分钟 学时 天 日 年 周"),
     *_table(MetricKind.AGE, "周岁 岁"),
     *_table(MetricKind.SCORE, "分"),
-    *_table(MetricKind.OTHER, "千瓦时 千瓦 兆瓦 标箱 ℃ 摄氏度=℃"),
+    *_table(MetricKind.OTHER, "千瓦时 千瓦 兆瓦 标箱 ℃ 摄氏度=℃ 人公里 吨公里 微克/立方米 毫克/立方米 毫克/升"),
 )
 
 _extra: list[Unit] = []
