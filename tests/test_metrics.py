@@ -910,6 +910,38 @@ def test_change_words_of_bulletins(sentence: str, text: str, direction: Directio
     assert (m.direction, m.subject) == (direction, subject)
 
 
+PDF_WRAPPED = """一、经济运行
+全年全市地区生产总值完成2856亿元,比上年增长
+6.1%;规模以上工业增加值增长8.2%,固定资产投资增
+长10.5%;城乡居民人均可支配收入分别达到4.8万元和2.1万元,分别增长5.9%和
+7.6%。
+二、社会事业
+全市共有各级各类学校1256所,比上年增加
+12所。
+"""
+
+
+def test_pdf_line_breaks_inside_sentences() -> None:
+    """Lines cut by PDF extraction: the sentence, the change word and the list run on across them."""
+    got = {m.text.replace("\n", ""): (m.direction, m.basis, m.subject) for m in metrics_of(PDF_WRAPPED)}
+    assert got["6.1%"] == (Direction.UP, "比上年", "地区生产总值")  # the subject is on the line before
+    assert got["10.5%"] == (Direction.UP, None, "固定资产投资")  # 增\n长
+    assert got["7.6%"] == (Direction.UP, None, "城乡居民人均可支配收入")  # 5.9%和\n7.6%
+    assert got["12所"] == (Direction.UP, "比上年", "各级各类学校")
+
+
+def test_a_listed_number_shares_the_change_before_it() -> None:
+    assert [(m.text, m.direction) for m in metrics_of("分别增长5.9%、7.6%和8.1%。")] == [
+        ("5.9%", Direction.UP),
+        ("7.6%", Direction.UP),
+        ("8.1%", Direction.UP),
+    ]
+    assert [(m.text, m.direction) for m in metrics_of("利润增长5%,成本12万元。")] == [
+        ("5%", Direction.UP),
+        ("12万元", None),
+    ]
+
+
 def test_subject_looks_past_a_parenthesis() -> None:
     m = the_metric("全年全市地区生产总值(GDP)8316.2亿元,比上年增长6.1%。", "8316.2亿元")
     assert m.subject == "地区生产总值"

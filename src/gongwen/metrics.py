@@ -30,7 +30,7 @@ from gongwen.errors import NotANumeralError
 from gongwen.model import Direction, Metric, MetricKind, Qualifier, Span
 from gongwen.numerals import DIGITS, StopList, to_number
 from gongwen.spanindex import SpanIndex
-from gongwen.subjects import find_subject, subject_after
+from gongwen.subjects import find_subject, soft_break, subject_after
 from gongwen.units import Unit, units
 
 __all__ = ["EXCLUSIONS", "Exclusion", "MetricExtractor", "Reading"]
@@ -60,8 +60,9 @@ _GROUP_COUNTED = regex.compile(r"(?:及?以[上下])?的?[^,。;:、0-9\n]{1,6}?
 _ADJACENT_CN = regex.compile(r"(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])")
 _RECENT = 8
 _MINUS = frozenset("-−")
+_LISTED = frozenset(("和", "、", "与", "及"))
 _SIGNED_KINDS = frozenset((MetricKind.PERCENT, MetricKind.MONEY, MetricKind.OTHER))
-_RESPECTIVELY_CLAUSE = (",", ";", "。", "\n", ":")
+_RESPECTIVELY_CLAUSE = frozenset(",;。:!?")
 _CLAUSE_END = frozenset(",。;:!?、)\n")
 _MONEY_WORDS = regex.compile(lexicon.MONEY_WORDS)
 _DURATION_BEFORE = regex.compile(f"(?:{lexicon.DURATION_CUES_BEFORE})$")
@@ -543,21 +544,38 @@ class _Reader:
     def _respectively(self, start: int) -> Span | None:
         """After 分别, the subject of the metric this number pairs with: in 接待游客4500万人次,实现旅游收入
         520亿元,分别增长15%和18%, 15% measures 游客 and 18% 旅游收入."""
-        folded = self.folded
-        clause_start = max(folded.rfind(p, self.context.span.start, start) for p in _RESPECTIVELY_CLAUSE) + 1
+        folded, lo, hi = self.folded, self.context.span.start, self.context.span.end
+        clause_start = start
+        while clause_start > lo and not self._ends_clause(clause_start - 1):
+            clause_start -= 1
         position = folded.find("分别", clause_start, start)
         if position < 0 or position - clause_start > 1:
             return None  # no 分别, or the clause names its own subject before it (达标率分别达到100%、99.5%)
-        clause_end = min((i for p in _RESPECTIVELY_CLAUSE if (i := folded.find(p, start)) >= 0), default=len(folded))
-        listed = sum(1 for _ in _CANDIDATE.finditer(folded, position, min(clause_end, self.context.span.end)))
+        clause_end = start
+        while clause_end < hi and not self._ends_clause(clause_end):
+            clause_end += 1
+        listed = sum(1 for _ in _CANDIDATE.finditer(folded, position, clause_end))
         before = [m for m in self.recent if m.span.end <= position and self._same_sentence(m.span.end, start)]
         after = sum(1 for m in self.recent if m.span.start > position)  # this number's place in the list
         if listed < 2 or len(before) < listed or after >= listed:
             return None
         return before[after - listed].subject_span
 
+    def _ends_clause(self, offset: int) -> bool:
+        char = self.folded[offset]
+        return char in _RESPECTIVELY_CLAUSE or (char == "\n" and not soft_break(self.context, offset))
+
     def _same_sentence(self, start: int, end: int) -> bool:
-        return not any(p in self.folded[start:end] for p in "。!?\n")
+        """Whether no sentence ends between ``start`` and ``end`` (a PDF line break does not end one)."""
+        between = self.folded[start:end]
+        if "。" in between or "!" in between or "?" in between:
+            return False
+        newline = between.find("\n")
+        while newline >= 0:
+            if not soft_break(self.context, start + newline):
+                return False
+            newline = between.find("\n", newline + 1)
+        return True
 
     def _inside_quotes(self, reading: Reading) -> bool:
         """In a short quoted phrase or a book title: “三个代表”, “五个一”, 《两只老虎》."""
@@ -592,6 +610,10 @@ class _Reader:
         if unit is None and _PERCENT_CONTEXT.search(folded, max(self.context.span.start, start - 12), start):
             kind = MetricKind.PERCENT  # 家访面达到10__: the masked unit was a percentage
         direction, basis = _change(folded, max(self.context.span.start, start - 12), start)
+        previous = self.previous
+        if direction is None and previous is not None and previous.kind == kind and previous.direction is not None:
+            if "".join(folded[previous.span.end : start].split()) in _LISTED:
+                direction, basis = previous.direction, previous.basis  # 分别增长5.9%和7.6%
         subject_span = self._subject(start, end, kind)
         section = self.context.section_at(start)
         return Metric(
@@ -620,6 +642,8 @@ class _Reader:
 def _change(folded: str, lo: int, start: int) -> tuple[Direction | None, str | None]:
     """The direction and basis of a stated change just before ``start``: 比上年增长 → (up, 比上年)."""
     window = folded[lo:start]
+    if "\n" in window or " " in window:
+        window = "".join(window.split())  # 增\n长10.5%: a PDF line break inside the word
     direction = next((d for d, pattern in _CHANGE.items() if pattern.search(window)), None)
     if direction is None:
         return None, None

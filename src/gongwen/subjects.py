@@ -16,7 +16,7 @@ from gongwen.model import MetricKind, Span
 from gongwen.segment import pos_cut
 from gongwen.textview import to_simplified
 
-__all__ = ["find_subject", "subject_after"]
+__all__ = ["find_subject", "soft_break", "subject_after"]
 
 _CLAUSE_STOP = frozenset(",。;:!?\n()\"'《》【】[]")
 # Kinds whose number may name its subject after it: 20个村委会, 连续两年民主测评, 未满12周岁学生.
@@ -186,7 +186,7 @@ def _clause_before(context: Context, lo: int, stop: int) -> tuple[int, list[int]
     while True:
         while start > lo and folded[start - 1] not in _CLAUSE_STOP:
             start -= 1
-        if not (start > lo and folded[start - 1] == "\n" and _wrapped(context, start - 1)):
+        if not (start > lo and folded[start - 1] == "\n" and soft_break(context, start - 1)):
             break
         if positions is None:
             positions = list(range(start, stop))
@@ -198,7 +198,7 @@ def _clause_before(context: Context, lo: int, stop: int) -> tuple[int, list[int]
     return start, positions
 
 
-def _wrapped(context: Context, newline: int) -> bool:
+def soft_break(context: Context, newline: int) -> bool:
     """Whether the line break at ``newline`` was made by PDF extraction inside a sentence: the line before
     is long, ends in a letter (not punctuation) and is not a heading, and the line after is no heading."""
     folded = context.folded
