@@ -561,6 +561,13 @@ class _Reader:
             return None
         return before[after - listed].subject_span
 
+    def _listed_after_change(self, start: int, kind: str) -> bool:
+        """Whether the number at ``start`` is listed (和, 、) right after a metric of its kind that states a change."""
+        previous = self.previous
+        if previous is None or previous.direction is None or previous.kind != kind:
+            return False
+        return "".join(self.folded[previous.span.end : start].split()) in _LISTED
+
     def _ends_clause(self, offset: int) -> bool:
         char = self.folded[offset]
         return char in _RESPECTIVELY_CLAUSE or (char == "\n" and not soft_break(self.context, offset))
@@ -610,10 +617,9 @@ class _Reader:
         if unit is None and _PERCENT_CONTEXT.search(folded, max(self.context.span.start, start - 12), start):
             kind = MetricKind.PERCENT  # 家访面达到10__: the masked unit was a percentage
         direction, basis = _change(folded, max(self.context.span.start, start - 12), start)
-        previous = self.previous
-        if direction is None and previous is not None and previous.kind == kind and previous.direction is not None:
-            if "".join(folded[previous.span.end : start].split()) in _LISTED:
-                direction, basis = previous.direction, previous.basis  # 分别增长5.9%和7.6%
+        if direction is None and self._listed_after_change(start, kind):
+            assert self.previous is not None
+            direction, basis = self.previous.direction, self.previous.basis  # 分别增长5.9%和7.6%
         subject_span = self._subject(start, end, kind)
         section = self.context.section_at(start)
         return Metric(
