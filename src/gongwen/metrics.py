@@ -561,12 +561,12 @@ class _Reader:
             return None
         return before[after - listed].subject_span
 
-    def _listed_after_change(self, start: int, kind: str) -> bool:
-        """Whether the number at ``start`` is listed (和, 、) right after a metric of its kind that states a change."""
+    def _change_listed_before(self, start: int, kind: str) -> Metric | None:
+        """The metric of the same kind stating a change that the number at ``start`` is listed after (和, 、)."""
         previous = self.previous
         if previous is None or previous.direction is None or previous.kind != kind:
-            return False
-        return "".join(self.folded[previous.span.end : start].split()) in _LISTED
+            return None
+        return previous if "".join(self.folded[previous.span.end : start].split()) in _LISTED else None
 
     def _ends_clause(self, offset: int) -> bool:
         char = self.folded[offset]
@@ -617,9 +617,9 @@ class _Reader:
         if unit is None and _PERCENT_CONTEXT.search(folded, max(self.context.span.start, start - 12), start):
             kind = MetricKind.PERCENT  # 家访面达到10__: the masked unit was a percentage
         direction, basis = _change(folded, max(self.context.span.start, start - 12), start)
-        if direction is None and self._listed_after_change(start, kind):
-            assert self.previous is not None
-            direction, basis = self.previous.direction, self.previous.basis  # 分别增长5.9%和7.6%
+        listed_after = None if direction is not None else self._change_listed_before(start, kind)
+        if listed_after is not None:
+            direction, basis = listed_after.direction, listed_after.basis  # 分别增长5.9%和7.6%
         subject_span = self._subject(start, end, kind)
         section = self.context.section_at(start)
         return Metric(
