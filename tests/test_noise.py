@@ -70,6 +70,10 @@ VARIANTS = [
     Line("教育行政管理效能（ 励志天下 ）的提高", [("watermark", "（ 励志天下 ）")]),
     Line("本文来源:www.abc.com", [("watermark", "本文来源:www.abc.com")]),
     Line("- 8页\n正文。59位用户关注", [("pages", "- 8页"), ("followers", "59位用户关注")]),
+    # page numbers of PDF extractions
+    Line("正文\n— 3 —\n正文", [("page_number", "— 3 —")]),
+    Line("正文\n第 5 页 共 20 页\n正文", [("page_number", "第 5 页 共 20 页")]),
+    Line("正文\n6/20\n正文", [("page_number", "6/20")]),
 ]
 
 RELATED = [
@@ -122,6 +126,7 @@ NOT_NOISE = [
     "正文\n- 甲文档\n- 乙文档",
     "- 8页纸的报告",
     "- 2021年工作总结",
+    "占比为1/5。",  # a fraction in a sentence, not a page number
 ]
 
 

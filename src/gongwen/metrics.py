@@ -561,6 +561,17 @@ class _Reader:
             return None
         return before[after - listed].subject_span
 
+    def _subject_text(self, span: Span) -> str:
+        """The subject's text; where it runs across lines, without the line breaks and the page furniture
+        between them (一般公共预\n算支出 → 一般公共预算支出)."""
+        text = self.text[span.start : span.end]
+        if "\n" not in text:
+            return text
+        skipped = self.context.skipped
+        return "".join(
+            char for i, char in enumerate(text, span.start) if not char.isspace() and not skipped(i, i + 1)
+        )
+
     def _change_listed_before(self, start: int, kind: str) -> Metric | None:
         """The metric of the same kind stating a change that the number at ``start`` is listed after (和, 、)."""
         previous = self.previous
@@ -632,7 +643,7 @@ class _Reader:
             low=reading.low,
             high=reading.high,
             magnitude=reading.magnitude,
-            subject=None if subject_span is None else subject_span.of(self.text),
+            subject=None if subject_span is None else self._subject_text(subject_span),
             subject_span=subject_span,
             redacted=reading.redacted,
             direction=direction,

@@ -186,16 +186,32 @@ def _clause_before(context: Context, lo: int, stop: int) -> tuple[int, list[int]
     while True:
         while start > lo and folded[start - 1] not in _CLAUSE_STOP:
             start -= 1
-        if not (start > lo and folded[start - 1] == "\n" and soft_break(context, start - 1)):
+        if not (start > lo and folded[start - 1] == "\n"):
+            break
+        newline = _past_furniture(context, lo, start - 1)
+        if not soft_break(context, newline):
             break
         if positions is None:
             positions = list(range(start, stop))
-        start -= 1  # the line break
-        line_end = start
+        start = line_end = newline  # the line break, and the page furniture after it
+
         while start > lo and folded[start - 1] not in _CLAUSE_STOP:
             start -= 1
         positions[:0] = (i for i in range(start, line_end) if not folded[i].isspace())
     return start, positions
+
+
+def _past_furniture(context: Context, lo: int, newline: int) -> int:
+    """The line break before the lines of page furniture (— 3 —, 第5页) that end at ``newline``."""
+    folded = context.folded
+    while True:
+        line_start = folded.rfind("\n", lo, newline) + 1
+        line = folded[line_start:newline]
+        first, last = line_start + len(line) - len(line.lstrip()), line_start + len(line.rstrip())
+        furniture = first < last and context.skipped(first, first + 1) and context.skipped(last - 1, last)
+        if line_start <= lo or not furniture:
+            return newline
+        newline = line_start - 1
 
 
 def soft_break(context: Context, newline: int) -> bool:
