@@ -691,6 +691,11 @@ SUBJECTS = [
     # seed 002 (traditional): the subject is a slice of the original text
     Subject("全市近萬名中小學教師通過了第二輪現代教育技術培訓考核。", "近萬名", "中小學教師"),
     Subject("全區等級幼兒園覆蓋率超過85%。", "超過85%", "等級幼兒園覆蓋率"),
+    # a classifier followed by its noun counts that noun (seeds 000, 001, 002)
+    Subject("2024年度,对##镇籍升入大学、高中的71名学生进行奖励。", "71名", "学生"),
+    Subject("投入近500万元新建业小、铁小两幢教学楼。", "两幢", "教学楼"),
+    Subject("以区实验小学带动古城、项里、河滨3所中心校。", "3所", "中心校"),
+    Subject("城区由16所中职学校调整为10所。", "16所", "中职学校"),
     # constructed
     Subject("我市城镇居民人均可支配收入32189元,增长8.5%。", "32189元", "城镇居民人均可支配收入"),
     Subject("全县共有教师3000人,其中男教师1200人,女教师1800人。", "1200人", "男教师"),

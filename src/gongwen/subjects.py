@@ -142,9 +142,11 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
     before = None if phrase is None else _tidy(folded, span(*phrase), lo)
     if before is not None and before.of(folded) in _PLACES:
         before = None  # 全市近万名中小学教师: the place is not what is counted
+    after = subject_after(folded, end, context.span.end)
+    if after is not None and kind == MetricKind.COUNT and after.start == end and _starts_with_noun(folded, after):
+        return after  # a classifier and the noun it counts: 71名学生, 两幢教学楼
     if before is not None and removed not in _OBJECT_NEXT:
         return before
-    after = subject_after(folded, end, context.span.end)
     if after is not None and kind not in _NAMED_AFTER and not folded.startswith("的", end):
         after = None  # 投入近60万元武装土山幼儿园: money names its purpose, not its subject, after it
     if after is not None and (ends_with_verb or removed in _OBJECT_NEXT or before is None):
@@ -162,6 +164,11 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
             verbs += len(word)
         return span(len(clause) - verbs, len(clause))
     return None
+
+
+def _starts_with_noun(folded: str, phrase: Span) -> bool:
+    words = pos_cut(to_simplified(folded[phrase.start : phrase.end]))
+    return bool(words) and words[0][1] != "vn" and words[0][1].startswith(_NOUN_FLAGS)
 
 
 def _tidy(folded: str, subject: Span, lo: int) -> Span | None:
@@ -294,6 +301,8 @@ def subject_after(folded: str, end: int, limit: int) -> Span | None:
             break
         if seen_noun and not nominal:
             break
+        if seen_noun and flag == "vn" and index + 1 < len(words) and not words[index + 1][1].startswith(_NOUN_FLAGS):
+            break  # 16所中职学校调整为10所: a verb-noun before a verb or a preposition is the predicate
         if not verb_led and not nominal:
             break
         length += len(word)
