@@ -77,6 +77,7 @@ _LEADING_PERIOD = regex.compile(r"(?:[0-9]{2,4}|20xx|20__)?年(?:度|末|底|初
 _PERIOD_PREFIXES = frozenset("本今去上当全该明前同")
 # An age that names the group an indicator is about: 13—15周岁(的)入学率, 3—6岁幼儿入园率.
 _AGE_BEFORE = regex.compile(r"(?<![0-9])[0-9]{1,3}(?:[—~-]{1,2}[0-9]{1,3})?周?岁(?:及?以上|及?以下)?$")
+_VALUE_WORDS = frozenset(("价值", "总价值", "总值", "价格", "造价", "总造价"))
 _PER = regex.compile(r"(?:每人|人均|生均|户均|每生|每校|每户)$")
 _AFTER_TEXT = regex.compile(r"[^\d,。;:!?\n()“”\"《》]{1,16}")
 
@@ -106,8 +107,11 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
         opening = folded.rfind("(", lo, stop)
         if opening > lo and stop - opening <= 12:
             stop = opening
+    elif folded[stop - 1 : stop] == "(" and stop - 1 > lo and folded[end : end + 1] == ")":
+        stop -= 1  # 总录取率(96.2%): the number in parentheses after what it measures
     clause_start, positions = _clause_before(context, lo, stop)
     raw = folded[clause_start:stop] if positions is None else "".join(folded[i] for i in positions)
+    raw = raw.rstrip()  # 扫盲 8人, 巩固率达 100%: a space before the number
 
     def span(first: int, last: int) -> Span:  # characters [first, last) of the clause, as a span of the text
         if positions is None:
@@ -142,6 +146,10 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
     before = None if phrase is None else _tidy(folded, span(*phrase), lo)
     if before is not None and before.of(folded) in _PLACES:
         before = None  # 全市近万名中小学教师: the place is not what is counted
+    if before is not None and before.of(folded) in _VALUE_WORDS and folded.startswith("的", end):
+        valued = subject_after(folded, end, context.span.end)
+        if valued is not None:
+            return valued  # 价值近4万元的体育器材: what is worth it
     after = subject_after(folded, end, context.span.end)
     if after is not None and kind == MetricKind.COUNT and after.start == end and _starts_with_noun(folded, after):
         return after  # a classifier and the noun it counts: 71名学生, 两幢教学楼
@@ -156,7 +164,8 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
     if ends_with_verb:
         if removed in _LINKING:  # 辍学率控制在; 调整为 → the sentence's subject
             phrase = _noun_phrase_before(words[:-1])
-            return None if phrase is None else span(*phrase)
+            if phrase is not None:
+                return span(*phrase)
         verbs = 0  # the verb phrase that ends the clause names the quantity: 捐资, 清查出, 离岗休息
         for word, flag in reversed(words):
             if not flag.startswith("v") or word in _LINK_WORDS:
