@@ -125,6 +125,20 @@ _WORDS = [
     "您可能关注的文档",
     "\n- 链接文档(五篇)",
     "文 章超 市",
+    # what PDF extractions and statistical bulletins add: page numbers between the lines of a sentence,
+    # change words and lists, signs, and lines long enough to be read as wrapped
+    "\n— 3 —\n",
+    "\n6/20\n",
+    "全年全市一般公共预算收入完成",
+    "比上年增长",
+    "分别增长",
+    "和",
+    "由2015年的",
+    "-3.2%",
+    "12.\n3%",
+    "8316万\n元",
+    "60岁及以上人口",
+    "(96.2%)",
 ]
 _PUNCT = ["。", ";", "；", ":", "：", "!", "?", ",", "\n", "\n", "\n\n", " ", "\t", "\u3000"]
 

@@ -866,6 +866,12 @@ def test_subject_across_a_pdf_line_break_inside_the_indicator() -> None:
     assert m.subject_span is not None and text[m.subject_span.start : m.subject_span.end] == "一般公共预\n算支出"
 
 
+def test_a_clause_across_page_furniture_that_ends_in_a_link_word() -> None:
+    """Found by fuzzing: the clause ran across a page number and ended in 到 with no verb before it."""
+    text = "九分比上年增长%实别一,年2℃到\n—3—\n的6人"
+    assert [(m.text, m.subject) for m in metrics_of(text)] == [("2℃", None), ("6人", None)]
+
+
 def test_subject_across_page_furniture() -> None:
     text = "一、经济\n全年全市地区生产总值完成2856亿元,比上年增长6.1%,规模以上\n— 3 —\n工业增加值增长8.2%。"
     m = the_metric(text, "8.2%")

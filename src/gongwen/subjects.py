@@ -171,7 +171,7 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
             if not flag.startswith("v") or word in _LINK_WORDS:
                 break
             verbs += len(word)
-        return span(len(clause) - verbs, len(clause))
+        return span(len(clause) - verbs, len(clause)) if verbs else None
     return None
 
 
