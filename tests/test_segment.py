@@ -29,10 +29,10 @@ def _jieba() -> Any:
 
 
 def _flag(word: str, flag: str) -> str:
-    """jieba's tag with gongwen's two corrections: 率 alone is a noun, 收入 is a noun-verb."""
+    """jieba's tag with gongwen's corrections: 率 alone is a noun, 收入 is a noun-verb, 晋升 a verb."""
     if word in segment._NOUN_SUFFIXES:
         return "n"
-    return "vn" if word in segment._NOMINAL_VERBS else flag
+    return segment._TAG_FIXES.get(word, flag)
 
 
 def _reference(text: str) -> tuple[tuple[str, str], ...]:

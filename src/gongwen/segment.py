@@ -22,8 +22,9 @@ __all__ = ["pos_cut"]
 
 # Characters that end an indicator's name and that jieba, seeing them alone, tags as verbs: 毕业率, 作业本费.
 _NOUN_SUFFIXES = frozenset("率费额数量价比")
-# Words jieba tags as verbs that reports use as nouns, the name of what is measured: 营业收入, 财政支出.
-_NOMINAL_VERBS = ("收入", "支出", "开支", "拨款", "就业", "投入")
+# Tags jieba gets wrong in reports: verbs used as the name of what is measured (营业收入, 财政支出) are
+# noun-verbs, and 晋升 is a verb, not a person's name.
+_TAG_FIXES = {**dict.fromkeys(("收入", "支出", "开支", "拨款", "就业", "投入"), "vn"), "晋升": "v"}
 # jieba's split of a text into blocks it segments (Chinese, letters, digits) and the rest.
 _BLOCKS = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&._]+)")
 _SPACE = re.compile(r"(\r\n|\s)")
@@ -120,7 +121,7 @@ def _load() -> _Dictionary:
                 tagger = jieba.posseg.POSTokenizer(base)
                 tagger.makesure_userdict_loaded()
                 tags = dict(tagger.word_tag_tab)
-                tags.update(dict.fromkeys(_NOMINAL_VERBS, "vn"))
+                tags.update(_TAG_FIXES)
                 _dictionary = _Dictionary(base.FREQ, base.total, tags)
     return _dictionary
 
