@@ -615,7 +615,10 @@ class _Reader:
     def _excluded(self, reading: Reading) -> bool:
         if self._inside_quotes(reading):
             return True
-        return reading.unit is not None and any(rule(self.folded, reading, self.context) for rule in self.exclusions)
+        if reading.unit is None:
+            return False
+        folded, context = self.folded, self.context
+        return any(rule(folded, reading, context) for rule in self.exclusions)
 
     def _finish(self, reading: Reading) -> Metric | None:
         """The metric a reading makes in its context, or ``None`` if an exclusion rule drops it."""

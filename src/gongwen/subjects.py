@@ -150,11 +150,12 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
         valued = subject_after(folded, end, context.span.end)
         if valued is not None:
             return valued  # 价值近4万元的体育器材: what is worth it
-    after = subject_after(folded, end, context.span.end)
-    if after is not None and kind == MetricKind.COUNT and after.start == end and _starts_with_noun(folded, after):
-        return after  # a classifier and the noun it counts: 71名学生, 两幢教学楼
+    counted = _phrase_after(folded, end, context.span.end) if kind == MetricKind.COUNT else None
+    if counted is not None and counted[0].start == end and counted[1] != "vn" and counted[1].startswith(_NOUN_FLAGS):
+        return counted[0]  # a classifier and the noun it counts: 71名学生, 两幢教学楼
     if before is not None and removed not in _OBJECT_NEXT:
         return before
+    after = counted[0] if counted is not None else subject_after(folded, end, context.span.end)
     if after is not None and kind not in _NAMED_AFTER and not folded.startswith("的", end):
         after = None  # 投入近60万元武装土山幼儿园: money names its purpose, not its subject, after it
     if after is not None and (ends_with_verb or removed in _OBJECT_NEXT or before is None):
@@ -173,11 +174,6 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
             verbs += len(word)
         return span(len(clause) - verbs, len(clause)) if verbs else None
     return None
-
-
-def _starts_with_noun(folded: str, phrase: Span) -> bool:
-    words = pos_cut(to_simplified(folded[phrase.start : phrase.end]))
-    return bool(words) and words[0][1] != "vn" and words[0][1].startswith(_NOUN_FLAGS)
 
 
 def _tidy(folded: str, subject: Span, lo: int) -> Span | None:
@@ -290,6 +286,12 @@ def _noun_phrase_before(words: Sequence[tuple[str, str]]) -> tuple[int, int] | N
 
 def subject_after(folded: str, end: int, limit: int) -> Span | None:
     """The phrase right after a count that names what was counted: 20个村委会, 2人获一等奖, 32位校长、老师."""
+    found = _phrase_after(folded, end, limit)
+    return None if found is None else found[0]
+
+
+def _phrase_after(folded: str, end: int, limit: int) -> tuple[Span, str] | None:
+    """:func:`subject_after`'s phrase, and the part-of-speech tag of its first word."""
     position = end + 1 if folded.startswith("的", end) else end
     found = _AFTER_TEXT.match(folded, position, limit)
     if found is None:
@@ -318,4 +320,4 @@ def subject_after(folded: str, end: int, limit: int) -> Span | None:
         seen_noun = seen_noun or nominal
     if length == 0:
         return None
-    return Span(position, position + length)
+    return Span(position, position + length), words[0][1]
