@@ -102,22 +102,8 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
     """
     folded = context.folded
     lo = max(context.span.start, floor)
-    stop = start
-    if folded[stop - 1 : stop] == ")":  # 地区生产总值(GDP)8316.2亿元: look past the parenthesis
-        opening = folded.rfind("(", lo, stop)
-        if opening > lo and stop - opening <= 12:
-            stop = opening
-    elif folded[stop - 1 : stop] == "(" and stop - 1 > lo and folded[end : end + 1] == ")":
-        stop -= 1  # 总录取率(96.2%): the number in parentheses after what it measures
-    clause_start, positions = _clause_before(context, lo, stop)
-    raw = folded[clause_start:stop] if positions is None else "".join(folded[i] for i in positions)
-    raw = raw.rstrip()  # 扫盲 8人, 巩固率达 100%: a space before the number
-
-    def span(first: int, last: int) -> Span:  # characters [first, last) of the clause, as a span of the text
-        if positions is None:
-            return Span(clause_start + first, clause_start + last)
-        return Span(positions[first], positions[last - 1] + 1)
-
+    whole = _Clause.before(context, lo, _clause_end(folded, lo, start, end))
+    span, raw = whole.span, whole.text
     per = _PER.search(raw)
     if per is not None:
         return span(per.start(), per.end())
@@ -187,6 +173,40 @@ def _tidy(folded: str, subject: Span, lo: int) -> Span | None:
     if age is not None:
         start = age.start()
     return Span(start, end) if start < end else None
+
+
+def _clause_end(folded: str, lo: int, start: int, end: int) -> int:
+    """Where the clause that names the number at ``[start, end)`` ends: right before it, or before the
+    parenthesis that separates them (地区生产总值(GDP)8316.2亿元, 总录取率(96.2%))."""
+    if folded[start - 1 : start] == ")":
+        opening = folded.rfind("(", lo, start)
+        if opening > lo and start - opening <= 12:
+            return opening
+    elif folded[start - 1 : start] == "(" and start - 1 > lo and folded[end : end + 1] == ")":
+        return start - 1
+    return start
+
+
+class _Clause:
+    """The clause before a number, as one string even where PDF line breaks or page numbers cut it."""
+
+    def __init__(self, start: int, positions: list[int] | None, text: str) -> None:
+        self.start = start
+        self.positions = positions  # the offset of each character, where the clause is not one run
+        self.text = text
+
+    @classmethod
+    def before(cls, context: Context, lo: int, stop: int) -> _Clause:
+        start, positions = _clause_before(context, lo, stop)
+        folded = context.folded
+        text = folded[start:stop] if positions is None else "".join(folded[i] for i in positions)
+        return cls(start, positions, text.rstrip())  # 扫盲 8人, 巩固率达 100%: a space before the number
+
+    def span(self, first: int, last: int) -> Span:
+        """Characters ``[first, last)`` of the clause, as a span of the text."""
+        if self.positions is None:
+            return Span(self.start + first, self.start + last)
+        return Span(self.positions[first], self.positions[last - 1] + 1)
 
 
 def _clause_before(context: Context, lo: int, stop: int) -> tuple[int, list[int] | None]:
