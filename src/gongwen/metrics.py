@@ -62,7 +62,7 @@ _RECENT = 8
 _MINUS = frozenset("-−")
 _LISTED = frozenset(("和", "、", "与", "及"))
 _SIGNED_KINDS = frozenset((MetricKind.PERCENT, MetricKind.MONEY, MetricKind.OTHER))
-_RESPECTIVELY_CLAUSE = frozenset(",;。:!?")
+_CLAUSE_MARKS = frozenset(",;。:!?")
 _CLAUSE_END = frozenset(",。;:!?、)\n")
 _MONEY_WORDS = regex.compile(lexicon.MONEY_WORDS)
 _DURATION_BEFORE = regex.compile(f"(?:{lexicon.DURATION_CUES_BEFORE})$")
@@ -580,8 +580,10 @@ class _Reader:
         return previous if "".join(self.folded[previous.span.end : start].split()) in _LISTED else None
 
     def _ends_clause(self, offset: int) -> bool:
+        """Whether the character at ``offset`` ends a clause: , ; 。 and the like, or a line break that is not
+        a PDF one."""
         char = self.folded[offset]
-        return char in _RESPECTIVELY_CLAUSE or (char == "\n" and not soft_break(self.context, offset))
+        return char in _CLAUSE_MARKS or (char == "\n" and not soft_break(self.context, offset))
 
     def _same_sentence(self, start: int, end: int) -> bool:
         """Whether no sentence ends between ``start`` and ``end`` (a PDF line break does not end one)."""
