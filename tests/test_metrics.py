@@ -478,12 +478,24 @@ QUALIFIERS = table(  # rows without a seed comment are constructed
     # a qualifier a few characters before the number, as 至少有两名 above
     pytest.param(Example("全县约有3000人参加培训。", "3000人", "3000", "人", "count", "approx"), id="约有3000人"),
     pytest.param(Example("每人每年最多可申请3次。", "3次", "3", "次", "count", "at_most"), id="最多可申请3次"),
+    Example("每年至多3次。", "至多3次", "3", "次", "count", "at_most"),
+    Example("每组最少5人。", "最少5人", "5", "人", "count", "at_least"),
+    Example("投入资金约合300万元。", "约合300万元", "3000000", "元", "money", "approx"),
+    # a magnitude word alone with 余 or 多 is one of it: 千余人, 百余名, 万余元 (but not 几百余, 数千多)
+    Example("参与人数千余人。", "千余人", "1000", "人", "count", "more_than"),
+    Example("百余名教师参加。", "百余名", "100", "名", "count", "more_than"),
+    Example("共筹集资金万余元。", "万余元", "10000", "元", "money", "more_than"),
 )
 
 
 @pytest.mark.parametrize("ex", QUALIFIERS)
 def test_qualifiers(ex: Example) -> None:
     check_example(ex)
+
+
+@pytest.mark.parametrize("sentence", ["数百余人参加。", "几千多人参加。", "成千余人参加。"])
+def test_an_indefinite_magnitude_is_no_metric(sentence: str) -> None:
+    assert metrics_of(sentence) == ()
 
 
 def test_every_qualifier_of_the_guidelines_is_in_the_table() -> None:

@@ -14,12 +14,12 @@ _Q = Qualifier
 #: Words before a number and what they say of it; the first that ends right before the number wins.
 PREFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     ("不低于", _Q.AT_LEAST), ("不少于", _Q.AT_LEAST), ("至少", _Q.AT_LEAST),
-    ("不超过", _Q.AT_MOST), ("最多", _Q.AT_MOST),
+    ("最少", _Q.AT_LEAST), ("不超过", _Q.AT_MOST), ("最多", _Q.AT_MOST), ("至多", _Q.AT_MOST),
     ("将近", _Q.LESS_THAN), ("接近", _Q.LESS_THAN), ("不到", _Q.LESS_THAN), ("不足", _Q.LESS_THAN),
     ("未满", _Q.LESS_THAN), ("不满", _Q.LESS_THAN), ("低于", _Q.LESS_THAN), ("近", _Q.LESS_THAN),
     ("超过", _Q.MORE_THAN), ("高于", _Q.MORE_THAN), ("突破", _Q.MORE_THAN), ("逾", _Q.MORE_THAN),
     ("多于", _Q.MORE_THAN), ("超", _Q.MORE_THAN),
-    ("大约", _Q.APPROX), ("约", _Q.APPROX),
+    ("大约", _Q.APPROX), ("约合", _Q.APPROX), ("约", _Q.APPROX),
 )  # fmt: skip
 
 #: Words after a number and its unit.

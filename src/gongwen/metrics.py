@@ -60,6 +60,7 @@ _GROUP_COUNTED = regex.compile(r"(?:及?以[上下])?的?[^,。;:、0-9\n]{1,6}?
 _ADJACENT_CN = regex.compile(r"(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])")
 _RECENT = 8
 _MINUS = frozenset("-−")
+_COUNT_NOUN_HEADS = frozenset("人户总次件个")  # 人数, 户数, 总数 …: 数 ends a word, not 数千
 _LISTED = frozenset(("和", "、", "与", "及"))
 _SIGNED_KINDS = frozenset((MetricKind.PERCENT, MetricKind.MONEY, MetricKind.OTHER))
 _CLAUSE_MARKS = frozenset(",;。:!?")
@@ -307,6 +308,18 @@ class _Reader:
             return None
         return self._read_number(start, end, match.group("num"))
 
+    def _bare_magnitude_is_a_number(self, start: int, end: int) -> bool:
+        """Whether 万, 千, 百 or 亿 standing alone means one of it: 近万名, 上千人, 千余人 (but not 几百余)."""
+        folded = self.folded
+        if folded[start - 1 : start] in ("近", "上", "逾", "约"):
+            return True
+        if folded[end : end + 1] not in ("余", "多"):
+            return False
+        before = folded[start - 1 : start]
+        word_end = before == "数" and folded[start - 2 : start - 1] in _COUNT_NOUN_HEADS
+        indefinite = before in ("几", "成") or (before == "数" and not word_end)
+        return not indefinite  # 几百余人, 数千多人, 成千余人 (but 人数千余人)
+
     def _negative(self, start: int) -> bool:
         """Whether the minus before ``start`` is a sign (增长-3.2%), not a hyphen (2023-01, 6-12岁, A-3)."""
         folded = self.folded
@@ -357,8 +370,8 @@ class _Reader:
             return None
         low = high = None
         value = _number(surface)
-        if value is None and surface in _BARE_MAGNITUDES and folded[start - 1 : start] in ("近", "上", "逾", "约"):
-            value = to_number("1" + surface)  # 近万名, 上千人
+        if value is None and surface in _BARE_MAGNITUDES and self._bare_magnitude_is_a_number(start, end):
+            value = to_number("1" + surface)  # 近万名, 上千人, 千余人, 百余名
         if value is None:
             pair = _ADJACENT_CN.fullmatch(surface)  # 两三个, 四五所
             if pair is None or DIGITS[pair.group("a")] + 1 != DIGITS[pair.group("b")]:
