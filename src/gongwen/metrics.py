@@ -125,7 +125,7 @@ class _UnitPatterns:
             r"|[ \t]*(?:—|–|-|~|～|至|到)|[/:半]|。[0-9]|、[一二两三四五六七八九1-9]|(?<=[万亿千百十,.点])"
         )
         lookup = {unit.surface: unit for unit in table}  # later registrations win
-        # A PDF line break may fall inside a unit (平方\n公里, 万人\n次): Unit.of_match reads it whole.
+        # A PDF line break may fall inside a unit (平方\n公里, 万人\n次): of_match reads it whole.
         broken = ("\n?".join(map(regex.escape, s)) for s in surfaces)
         return cls(regex.compile("|".join(broken)), may_follow, lookup)
 

@@ -3,11 +3,11 @@
 Importing gongwen does not import jieba: the dictionary (about a second to load) is read the first time a
 subject is looked for, under a lock, into a private tokenizer that does not touch jieba's global one.
 
-:func:`pos_cut` gives exactly what ``jieba.posseg.cut(text, HMM=False)`` gives on that dictionary, but
-finds the words itself: subjects are looked for in short clauses, hundreds of times per report, and
-jieba's generator layers cost more there than the dictionary look-ups. The algorithm is jieba's: every
-dictionary word of the clause is an edge, and the path of highest total log frequency wins (a tie goes
-to the longer word).
+:func:`pos_cut` gives exactly what ``jieba.posseg.cut(text, HMM=False)`` gives on that dictionary (with
+a few of its tags corrected, ``_TAG_FIXES``), but finds the words itself: subjects are looked for in
+short clauses, hundreds of times per report, and jieba's generator layers cost more there than the
+dictionary look-ups. The algorithm is jieba's: every dictionary word of the clause is an edge, and the
+path of highest total log frequency wins (a tie goes to the longer word).
 """
 
 from __future__ import annotations
@@ -136,6 +136,7 @@ def pos_cut(text: str) -> tuple[Pair, ...]:
 
     Words are found in jieba's dictionary (plus gongwen's indicator names) without its HMM guesser for
     unknown words, which is slow and of no help in telling a subject from a verb. A character that ends
-    an indicator's name (率, 费, 额 …) standing alone is tagged a noun.
+    an indicator's name (率, 费, 额 …) standing alone is tagged a noun, and words that reports use as the
+    name of what is measured (收入, 支出, 投入) are noun-verbs.
     """
     return tuple(_load().cut(text))
