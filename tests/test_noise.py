@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongwen import InputTypeError, Noise, Span
-from gongwen.noise import find_noise, inside, noise_patterns
+from gongwen.noise import _whole_line, find_noise, inside, noise_patterns
 from strategies import report_text
 
 
@@ -227,6 +227,29 @@ def test_find_noise_never_crashes(text: str) -> None:
 @given(report_text)
 def test_find_noise_never_crashes_on_pages(text: str) -> None:
     _check(text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "whole_line"),
+    [
+        (r"^\s*第\s*\d{1,4}\s*页\s*$", True),
+        (r"^(?:您可能关注的文档|相关文档)\s*$", True),  # an alternation inside a group
+        (r"^[|]\s*广告$", True),  # | in a set
+        (r"^[]|]\s*$", True),  # ] first in a set is a member
+        (r"^\|广告$", True),  # an escaped |
+        (r"^广告:.*$|赞助", False),  # the second alternative is not anchored
+        (r"查看更多\s*$", False),
+    ],
+)
+def test_which_patterns_are_whole_line(pattern: str, whole_line: bool) -> None:
+    assert _whole_line(pattern) is whole_line
+
+
+def test_a_line_pattern_does_not_run_over_blank_lines() -> None:
+    # ^\s* once ran on over every blank line below each line start: quadratic in the number of blank
+    # lines (benchmarks/bench_pathological.py times it); held to its line it finds the same noise
+    text = "正文。\n" + "\n" * 3000 + "  - 8页  \n\n\n第 5 页 共 20 页\n" + "\n" * 3000 + "正文。"
+    assert [(n.kind, n.text) for n in find_noise(text)] == [("pages", "- 8页"), ("page_number", "第 5 页 共 20 页")]
 
 
 def test_extra_patterns_with_their_own_groups_and_anchors() -> None:

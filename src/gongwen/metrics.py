@@ -59,6 +59,7 @@ _INDICATOR_AFTER = regex.compile(r"的?[^,。;:、0-9]{0,8}率")
 _GROUP_COUNTED = regex.compile(r"(?:及?以[上下])?的?[^,。;:、0-9\n]{1,6}?(?:为|有|达|共|约)?[0-9]")
 _ADJACENT_CN = regex.compile(r"(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])")
 _RECENT = 8
+_RESPECTIVELY_REACH = 40  # how far a 分别 list reaches on either side of one of its numbers
 _MINUS = frozenset("-−")
 _COUNT_NOUN_HEADS = frozenset("人户总次件个")  # 人数, 户数, 总数 …: 数 ends a word, not 数千
 _LISTED = frozenset(("和", "、", "与", "及"))
@@ -557,7 +558,11 @@ class _Reader:
     def _respectively(self, start: int) -> Span | None:
         """After 分别, the subject of the metric this number pairs with: in 接待游客4500万人次,实现旅游收入
         520亿元,分别增长15%和18%, 15% measures 游客 and 18% 旅游收入."""
-        folded, lo, hi = self.folded, self.context.span.start, self.context.span.end
+        folded = self.folded
+        lo = max(self.context.span.start, start - _RESPECTIVELY_REACH)
+        hi = min(self.context.span.end, start + _RESPECTIVELY_REACH)
+        if folded.find("分别", lo, start) < 0:
+            return None
         clause_start = start
         while clause_start > lo and not self._ends_clause(clause_start - 1):
             clause_start -= 1

@@ -10,7 +10,7 @@ The patterns are data (``gongwen/data/noise_patterns.txt``); pass more to :func:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 
@@ -23,6 +23,7 @@ from gongwen.textview import fold, strip_bounds
 __all__ = ["find_noise", "noise_patterns"]
 
 _LINK_LINE = regex.compile(r"^[ \t]*-[ \t]+\S.*$", regex.MULTILINE)
+_LINE = regex.compile(r"^[^\S\n]*\S[^\n]*", regex.MULTILINE)  # a line that is not blank
 
 
 @cache
@@ -40,29 +41,68 @@ def noise_patterns() -> tuple[tuple[str, str], ...]:
 _GROUP = "noise_kind_"
 
 
-@cache
-def _compiled(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[tuple[str, ...], regex.Pattern[str]], ...]:
-    """The patterns as scans: ``(kinds, pattern)``, where group ``noise_kind_<i>`` that matched names ``kinds[i]``.
+_Scan = tuple[tuple[str, ...], regex.Pattern[str], bool]
 
-    The whole-line patterns (those starting with ``^``) share one scan: tried only at line starts, they
-    cost one pass together instead of one pass each. At a line start the first of them that matches wins.
+
+@cache
+def _compiled(pairs: tuple[tuple[str, str], ...]) -> tuple[_Scan, ...]:
+    """The patterns as scans: ``(kinds, pattern, whole_lines)``, where group ``noise_kind_<i>`` that matched
+    names ``kinds[i]``.
+
+    The whole-line patterns (those starting with ``^``, without an alternative that is not) share one scan:
+    one match at the start of each line that is not blank, held to that line, so that a ``\\s*`` of theirs
+    cannot run on over the lines below (which made a text of many blank lines take quadratic time). At a
+    line start the first of them that matches wins.
     """
-    lines = [(kind, pattern) for kind, pattern in pairs if pattern.startswith("^")]
-    others = [(kind, pattern) for kind, pattern in pairs if not pattern.startswith("^")]
-    scans: list[tuple[tuple[str, ...], regex.Pattern[str]]] = [
-        ((kind,), regex.compile(f"(?P<{_GROUP}0>{pattern})", regex.MULTILINE)) for kind, pattern in others
+    lines = [(kind, pattern) for kind, pattern in pairs if _whole_line(pattern)]
+    others = [(kind, pattern) for kind, pattern in pairs if not _whole_line(pattern)]
+    scans: list[_Scan] = [
+        ((kind,), regex.compile(f"(?P<{_GROUP}0>{pattern})", regex.MULTILINE), False) for kind, pattern in others
     ]
     if lines:
         alternatives = "|".join(f"(?P<{_GROUP}{i}>{pattern})" for i, (_, pattern) in enumerate(lines))
-        scans.insert(0, (tuple(kind for kind, _ in lines), regex.compile(alternatives, regex.MULTILINE)))
+        scans.insert(0, (tuple(kind for kind, _ in lines), regex.compile(alternatives, regex.MULTILINE), True))
     return tuple(scans)
+
+
+def _whole_line(pattern: str) -> bool:
+    """Whether ``pattern`` starts with ``^`` and has no alternative outside a group (``^广告:.*$|赞助``)."""
+    if not pattern.startswith("^"):
+        return False
+    depth, position = 0, 0
+    while position < len(pattern):
+        char = pattern[position]
+        if char == "\\":
+            position += 1  # an escaped character
+        elif char == "[":  # a set: skip to its end (a ] right after [ or [^ is a member)
+            position += 2 if pattern.startswith("[^", position) else 1
+            position += 1 if pattern.startswith("]", position) else 0
+            while position < len(pattern) and pattern[position] != "]":
+                position += 2 if pattern[position] == "\\" else 1
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return False
+        position += 1
+    return True
+
+
+def _matches(pattern: regex.Pattern[str], folded: str, whole_lines: bool) -> Iterator[regex.Match[str]]:
+    if not whole_lines:
+        yield from pattern.finditer(folded)
+        return
+    for line in _LINE.finditer(folded):
+        match = pattern.match(folded, *line.span())
+        if match is not None:
+            yield match
 
 
 def find_noise(text: str, *, extra: Iterable[tuple[str, str]] = ()) -> tuple[Noise, ...]:
     """Every span of page furniture in ``text``, in text order.
 
-    ``extra`` adds ``(kind, pattern)`` pairs to the shipped ones. Patterns that start with ``^`` are
-    whole-line patterns, tried together at each line start: the first of them that matches there wins.
+    ``extra`` adds ``(kind, pattern)`` pairs to the shipped ones. Patterns that start with ``^`` (and have no
+    alternative outside a group that does not) are whole-line patterns, tried together at each line start
+    and held to that line: the first of them that matches there wins.
 
     >>> [(n.kind, n.text) for n in find_noise("- 8页\\n正文。59位用户关注")]
     [('pages', '- 8页'), ('followers', '59位用户关注')]
@@ -70,8 +110,8 @@ def find_noise(text: str, *, extra: Iterable[tuple[str, str]] = ()) -> tuple[Noi
     text = require_text(text)
     folded = fold(text)
     spans: dict[tuple[int, int], str] = {}
-    for kinds, pattern in _compiled(noise_patterns() + tuple(extra)):
-        for match in pattern.finditer(folded):
+    for kinds, pattern, whole_lines in _compiled(noise_patterns() + tuple(extra)):
+        for match in _matches(pattern, folded, whole_lines):
             kind = kinds[int(_matched_group(match)[len(_GROUP) :])]
             start, end = strip_bounds(text, *match.span())
             if end > start:
