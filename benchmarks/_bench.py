@@ -1,4 +1,4 @@
-"""What both benchmark scripts share: the corpus, the clock and the machine line."""
+"""What the benchmark scripts share: the corpus, the clock and the machine line."""
 
 from __future__ import annotations
 
@@ -59,12 +59,18 @@ def rate(chars: int, passes: Sequence[float]) -> float:
     return chars / statistics.median(passes)
 
 
+def machine() -> str:
+    return (
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{datetime.date.today().isoformat()}"
+    )
+
+
 def header(folder: Path, texts: Sequence[str], repeat: int) -> str:
     chars = sum(map(len, texts))
     return (
         f"corpus:  {len(texts)} files, {chars:,} chars ({folder})\n"
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{datetime.date.today().isoformat()}\n"
+        f"{machine()}\n"
         f"timing:  median of {repeat} passes after one warm-up pass, single process"
     )
 

@@ -70,6 +70,8 @@ _MEASURE_NOUNS = frozenset(
 _FROM_WHEN = regex.compile(r"[由从](?:[0-9xX〇零一二三四五六七八九十]{2,4}年[底末初]?)?的?$")
 # A clause that opens with its comparison basis names the basis, not the subject: 比上年年初预算增加.
 _BASIS_FIRST = regex.compile(r"(?:比|较|与)(?:上年|去年|前年|年初|上年同期|去年同期)")
+# How far back the clause before a number is read.
+_CLAUSE_REACH = 80
 # A line at least this long that ends in a letter, not punctuation, was cut by PDF extraction.
 _WRAPPED_LINE = 16
 # A period that opens a noun phrase (2022年度收入, 本年收入) and is not part of the name.
@@ -210,9 +212,11 @@ class _Clause:
 
 
 def _clause_before(context: Context, lo: int, stop: int) -> tuple[int, list[int] | None]:
-    """Where the clause that ends at ``stop`` starts (not before ``lo``), and, if it runs across PDF line
-    breaks, the offsets of its characters (the breaks left out)."""
+    """Where the clause that ends at ``stop`` starts (not before ``lo``, nor more than ``_CLAUSE_REACH``
+    characters back), and, if it runs across PDF line breaks, the offsets of its characters (the breaks
+    left out)."""
     folded = context.folded
+    lo = max(lo, stop - _CLAUSE_REACH)  # a subject is a short phrase: a text without punctuation is no clause
     start = stop
     positions: list[int] | None = None
     while True:

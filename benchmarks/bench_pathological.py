@@ -1,0 +1,71 @@
+"""Adversarial texts: does the time of `gongwen.parse` grow linearly with the text?
+
+Scraped pages hold things no report would: thousands of blank lines, a page of digits, a line of 40,000
+numbers without punctuation, a PDF extraction that wraps every line. Each case is a piece repeated to two
+sizes; the script prints microseconds per character at both and their ratio. A ratio near 1 is linear;
+one above about 1.5 means the time grows faster than the text, a bug (two did, found by this script: the
+noise patterns over blank lines and the 分别 look-back over a long clause).
+
+    .venv/bin/python benchmarks/bench_pathological.py [--size N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from _bench import machine
+
+from gongwen import parse
+from gongwen.textview import fold
+
+# name → the piece that is repeated
+CASES = {
+    "blank lines": "\n",
+    "spaces": " ",
+    "digits": "1",
+    "Chinese numerals": "一",
+    "amounts without punctuation": "12万元",
+    "changes without punctuation": "增长-3.2%和",
+    "a 分别 list": "5%和",
+    "words without punctuation": "一般公共预算收入",
+    "wrapped lines": "全年全市一般公共预算收入完成规模以上工业\n",
+    "page numbers between wrapped lines": "正文内容比较长的一行文字没有标点符号啊\n— 3 —\n",
+    "heading markers in a line": "一、",
+    "heading lines": "一、加强\n",
+    "label lines": "存在问题:\n",
+    "open parentheses": "(",
+    "opening quotes": "“",
+    "hyphens": "-",
+}
+
+
+def seconds(text: str) -> float:
+    fold.cache_clear()
+    start = time.perf_counter()
+    parse(text)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=50_000, help="characters of the smaller text (default 50,000)")
+    small = parser.parse_args().size
+    print(machine())
+    parse("预热:全年投入5万元。")  # load the dictionary and compile the patterns first
+    print(f"{'case':36} {'µs/char at ' + format(small, ','):>20} {'at ' + format(4 * small, ','):>14} {'ratio':>6}")
+    worst = 0.0
+    for name, piece in CASES.items():
+        times = []
+        for size in (small, 4 * small):
+            text = piece * max(1, size // len(piece)) + "5亿元。"
+            times.append(min(seconds(text) for _ in range(2)) / len(text) * 1e6)
+        ratio = times[1] / times[0]
+        worst = max(worst, ratio)
+        flag = "  <- grows faster than the text" if ratio > 1.5 else ""
+        print(f"{name:36} {times[0]:20.2f} {times[1]:14.2f} {ratio:6.2f}{flag}")
+    print(f"worst ratio {worst:.2f} ({'linear' if worst <= 1.5 else 'NOT linear'})")
+
+
+if __name__ == "__main__":
+    main()
