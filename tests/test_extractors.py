@@ -356,6 +356,27 @@ def test_resolve_overlaps_keeps_touching_spans() -> None:
     assert resolve_overlaps([(0, b), (0, a)]) == [a, b]
 
 
+def _resolve_by_scanning(items: list[tuple[int, Metric]]) -> list[Metric]:
+    """The rule written plainly: longest first, then rank, then text order; each span against all kept."""
+    kept: list[Metric] = []
+    for _, m in sorted(items, key=lambda item: (-len(item[1].span), item[0], item[1].span.start)):
+        if not any(m.span.overlaps(k.span) for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.span.start, m.span.end))
+
+
+spans_of_metrics = st.lists(
+    st.tuples(st.integers(0, 2), st.integers(0, 60), st.integers(0, 8)), max_size=40
+).map(lambda triples: [(rank, metric(start, start + width)) for rank, start, width in triples])
+
+
+@settings(max_examples=300, deadline=None)
+@given(spans_of_metrics)
+def test_resolve_overlaps_is_the_plain_rule(items: list[tuple[int, Metric]]) -> None:
+    # including empty spans, ties and nested spans
+    assert resolve_overlaps(items) == _resolve_by_scanning(items)
+
+
 def test_overlaps_through_parse_and_run_extractors() -> None:
     context = Context.of(BEDS_TEXT)
     for order, expected in ((["metrics", beds()], [("metrics", "count")]), ([beds(), "metrics"], [("beds", "beds")])):

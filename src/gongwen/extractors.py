@@ -13,6 +13,7 @@ the registered ones before the built-in ``"metrics"``).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
@@ -108,13 +109,24 @@ def resolve_overlaps(metrics: Iterable[tuple[int, Metric]]) -> list[Metric]:
         return [metric for _, metric in in_order]
     ranked = sorted(items, key=lambda item: (-(len(item[1].span)), item[0], item[1].span.start))
     kept: list[Metric] = []
-    taken: list[Span] = []
+    taken: list[tuple[int, int]] = []  # the kept spans, sorted
     for _, metric in ranked:
-        if any(metric.span.overlaps(span) for span in taken):
+        start, end = metric.span.start, metric.span.end
+        if _overlaps_taken(taken, start, end):
             continue
         kept.append(metric)
-        taken.append(metric.span)
+        bisect.insort(taken, (start, end))
     return sorted(kept, key=lambda m: (m.span.start, m.span.end))
+
+
+def _overlaps_taken(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps a span of ``taken`` (sorted, none overlapping another): only its
+    neighbours in the order can, so the check is logarithmic, not linear (40,000 metrics of two extractors
+    would take quadratic time)."""
+    if start == end:  # an empty span may sit inside another: look at every one
+        return any(s < end and start < e for s, e in taken)
+    place = bisect.bisect_left(taken, (start, end))
+    return any(s < end and start < e for s, e in taken[max(0, place - 1) : place + 1])
 
 
 def run_extractors(context: Context, extractors: Sequence[Extractor | str] | None = None) -> list[Metric]:

@@ -25,6 +25,7 @@ import regex
 
 from gongwen.errors import InputTypeError, NotANumeralError, require_text
 from gongwen.model import NumberMention, Span
+from gongwen.spanindex import SpanIndex
 from gongwen.textview import fold
 
 __all__ = [
@@ -416,14 +417,14 @@ def find_numbers(text: str, *, stop: StopList | None = None) -> tuple[NumberMent
     """
     text = require_text(text)
     folded = fold(text)
-    blocked = (stop or StopList.default()).spans(folded)
+    blocked = SpanIndex((stop or StopList.default()).spans(folded))
     found = []
     for match in _NUMERAL.finditer(folded):
         start, end = match.span()
         surface = match.group()
         while surface and surface[-1] in ",.点":
             surface, end = surface[:-1], end - 1
-        if not surface or any(s < end and start < e for s, e in blocked):
+        if not surface or blocked.overlaps(start, end):
             continue
         before = folded[start - 1] if start else ""
         after = folded[end : end + 1]
