@@ -1,10 +1,10 @@
-"""Adversarial texts: does the time of `gongwen.parse` grow linearly with the text?
+"""Adversarial texts: does the time of `gongwen.parse` and `gongwen.find_numbers` grow linearly with the text?
 
 Scraped pages hold things no report would: thousands of blank lines, a page of digits, a line of 40,000
 numbers without punctuation, a PDF extraction that wraps every line. Each case is a piece repeated to two
 sizes; the script prints microseconds per character at both and their ratio. A ratio near 1 is linear;
-one above about 1.5 means the time grows faster than the text, a bug (two did, found by this script: the
-noise patterns over blank lines and the 分别 look-back over a long clause).
+one above about 1.5 means the time grows faster than the text, a bug (this script found four: the noise
+patterns over blank lines, the 分别 look-back over a long clause, and find_numbers's scan of set phrases).
 
     .venv/bin/python benchmarks/bench_pathological.py [--size N]
 """
@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Callable
 
 from _bench import machine
 
-from gongwen import parse
+from gongwen import find_numbers, parse
 from gongwen.textview import fold
 
 # name → the piece that is repeated
@@ -40,10 +41,10 @@ CASES = {
 }
 
 
-def seconds(text: str) -> float:
+def seconds(function: Callable[[str], object], text: str) -> float:
     fold.cache_clear()
     start = time.perf_counter()
-    parse(text)
+    function(text)
     return time.perf_counter() - start
 
 
@@ -53,18 +54,19 @@ def main() -> None:
     small = parser.parse_args().size
     print(machine())
     parse("预热:全年投入5万元。")  # load the dictionary and compile the patterns first
-    print(f"{'case':36} {'µs/char at ' + format(small, ','):>20} {'at ' + format(4 * small, ','):>14} {'ratio':>6}")
     worst = 0.0
-    for name, piece in CASES.items():
-        times = []
-        for size in (small, 4 * small):
-            text = piece * max(1, size // len(piece)) + "5亿元。"
-            times.append(min(seconds(text) for _ in range(2)) / len(text) * 1e6)
-        ratio = times[1] / times[0]
-        worst = max(worst, ratio)
-        flag = "  <- grows faster than the text" if ratio > 1.5 else ""
-        print(f"{name:36} {times[0]:20.2f} {times[1]:14.2f} {ratio:6.2f}{flag}")
-    print(f"worst ratio {worst:.2f} ({'linear' if worst <= 1.5 else 'NOT linear'})")
+    for function in (parse, find_numbers):
+        print(f"\n{function.__name__:36} {'µs/char at ' + format(small, ','):>20} {'at ' + format(4 * small, ','):>14}")
+        for name, piece in CASES.items():
+            times = []
+            for size in (small, 4 * small):
+                text = piece * max(1, size // len(piece)) + "5亿元。"
+                times.append(min(seconds(function, text) for _ in range(2)) / len(text) * 1e6)
+            ratio = times[1] / times[0]
+            worst = max(worst, ratio)
+            flag = "  <- grows faster than the text" if ratio > 1.5 else ""
+            print(f"  {name:34} {times[0]:20.2f} {times[1]:14.2f}   ratio {ratio:4.2f}{flag}")
+    print(f"\nworst ratio {worst:.2f} ({'linear' if worst <= 1.5 else 'NOT linear'})")
 
 
 if __name__ == "__main__":
