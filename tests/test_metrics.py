@@ -623,6 +623,16 @@ NEGATIVES = [
     Negative("如进修学校建立了教研员“十个一”工作机制。", "十个一"),  # seed 000
     Negative("大力实施科教兴国和人才强国两大战略。", "两大战略"),
     Negative("着力提升教师的一个能力。", "一个能力"),
+    Negative("著力做好三篇文章:“家門口的學校很精彩”。", "三篇"),  # seed 002, an idiom
+    Negative("积极做好“促均衡、强内涵、提质量、保平安”四篇文章。", "四篇"),  # seed 002
+    Negative("坚持十六字方针。", "十六字"),
+    Negative("用十二个字概括就是,“抬头看天,埋头干事”。", "十二个字"),  # seed 002
+    Negative("十个指头不一样长,各有所长。", "十个"),  # seed 002, an idiom
+    # a count in Chinese numerals that announces the list after it names the items, not a quantity
+    Negative("具体采取五项措施:(1)区教育局联合下达收费标准。", "五项"),  # seed 000
+    Negative("拟分四个步骤开展工作:一是召开学校动员大会。", "四个"),  # seed 000
+    Negative("着重抓三个巩固提高工作。\n一是进一步巩固治理成果。", "三个"),  # seed 000
+    Negative("落实两个《意见》,抓好信访办事公开。", "两个"),  # seed 001
     # 一 + classifier meaning "a"
     Negative("有质有量地完成挂点一个教研组和一名教师、承担一项课题。", "一名"),  # seed 000
     Negative("摘抄一万字读书笔记、一个学期听课30节等工作。", "一个学期"),  # seed 000
@@ -646,6 +656,19 @@ NEGATIVES = [
     Negative("(二)教师队伍建设\n", "(二)"),
     Negative("3、加强学校思想政治工作\n", "3、"),  # seed 004
 ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("组织三个检查组,对全区有寄宿生的学校进行夜查。", "三个"),  # seed 001: a comma, not a colon
+        ("下设四个组,分别负责师德师风、校风建设。", "四个"),  # seed 000
+        ("采取5项措施:一是加强领导。", "5项"),  # Arabic digits: counted, not a list's name
+        ("发表论文三篇,其中核心期刊一篇。", "三篇"),
+    ],
+)
+def test_counts_that_do_not_announce_a_list(sentence: str, text: str) -> None:
+    assert text in [m.text for m in metrics_of(sentence)]
 
 
 @pytest.mark.parametrize("ex", NEGATIVES, ids=lambda ex: ex.phrase)

@@ -57,6 +57,11 @@ _PERCENT_CONTEXT = regex.compile(r"(?:率|面|比例|比重|占)[^,。;]{0,6}$")
 _INDICATOR_AFTER = regex.compile(r"的?[^,。;:、0-9]{0,8}率")
 # An age that names a group whose size follows: 60岁及以上人口28.9万人, 0-17岁人口23万人.
 _GROUP_COUNTED = regex.compile(r"(?:及?以[上下])?的?[^,。;:、0-9\n]{1,6}?(?:为|有|达|共|约)?[0-9]")
+# What follows a count that announces a list: a colon before the clause ends (五项措施:), or the end of the
+# sentence and the list's first marker (三个巩固提高工作。一是), or a title right after the classifier (两个《意见》).
+_ANNOUNCED = regex.compile(
+    r"[^,;。:!?\n]{0,12}:|[^,;。:!?\n]{0,12}。\s*(?:一是|首先|第一[,、]|\(一\)|\(1\)|1[、.]|①)|《"
+)
 _ADJACENT_CN = regex.compile(r"(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])")
 _RECENT = 8
 _RESPECTIVELY_REACH = 40  # how far a 分别 list reaches on either side of one of its numbers
@@ -801,6 +806,16 @@ def cheng_in_a_word(folded: str, reading: Reading, context: Context) -> bool:
     return unit is not None and unit.surface == "成" and folded[reading.end : reading.end + 1] in "为立功绩果本员"
 
 
+def announces_a_list(folded: str, reading: Reading, context: Context) -> bool:
+    """A count in Chinese numerals that announces the list after it: 具体采取五项措施:(1)…, 拟分四个步骤开展工作:
+    一是…, 着重抓三个巩固提高工作。一是…, 落实两个《意见》 (the items are named, not counted)."""
+    unit = reading.unit
+    if unit is None or unit.kind != MetricKind.COUNT or not _chinese(folded, reading):
+        return False
+    after = _ANNOUNCED.match(folded, reading.end, min(len(folded), reading.end + 24))
+    return after is not None
+
+
 def article_one(folded: str, reading: Reading, context: Context) -> bool:
     """一 as an article, not a count: 一名教师, 一个学期 (but 共1个, 一年以上)."""
     if not reading.chinese_one or _before(folded, reading).endswith(lexicon.TALLY):
@@ -825,4 +840,5 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
     rank,
     cheng_in_a_word,
     article_one,
+    announces_a_list,
 )
