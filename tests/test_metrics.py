@@ -625,8 +625,6 @@ NEGATIVES = [
     Negative("着力提升教师的一个能力。", "一个能力"),
     Negative("著力做好三篇文章:“家門口的學校很精彩”。", "三篇"),  # seed 002, an idiom
     Negative("积极做好“促均衡、强内涵、提质量、保平安”四篇文章。", "四篇"),  # seed 002
-    Negative("坚持十六字方针。", "十六字"),
-    Negative("用十二个字概括就是,“抬头看天,埋头干事”。", "十二个字"),  # seed 002
     Negative("十个指头不一样长,各有所长。", "十个"),  # seed 002, an idiom
     # a count in Chinese numerals that announces the list after it names the items, not a quantity
     Negative("具体采取五项措施:(1)区教育局联合下达收费标准。", "五项"),  # seed 000
