@@ -626,6 +626,9 @@ NEGATIVES = [
     Negative("著力做好三篇文章:“家門口的學校很精彩”。", "三篇"),  # seed 002, an idiom
     Negative("积极做好“促均衡、强内涵、提质量、保平安”四篇文章。", "四篇"),  # seed 002
     Negative("十个指头不一样长,各有所长。", "十个"),  # seed 002, an idiom
+    Negative("统筹推进五位一体总体布局,协调推进四个全面战略布局。", "五位"),  # slogans without quotes
+    Negative("坚持两个毫不动摇,实现两个一百年奋斗目标。", "两个"),
+    Negative("认真执行市政府六项纪律,始终做到清正廉洁。", "六项"),  # seed 000
     # a count in Chinese numerals that announces the list after it names the items, not a quantity
     Negative("具体采取五项措施:(1)区教育局联合下达收费标准。", "五项"),  # seed 000
     Negative("拟分四个步骤开展工作:一是召开学校动员大会。", "四个"),  # seed 000
