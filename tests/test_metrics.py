@@ -629,6 +629,8 @@ NEGATIVES = [
     Negative("统筹推进五位一体总体布局,协调推进四个全面战略布局。", "五位"),  # slogans without quotes
     Negative("坚持两个毫不动摇,实现两个一百年奋斗目标。", "两个"),
     Negative("认真执行市政府六项纪律,始终做到清正廉洁。", "六项"),  # seed 000
+    Negative("建设15分钟健康服务圈和30分钟通勤圈。", "15分钟"),  # the name of a service radius
+    Negative("落实三个区分开来要求。", "三个"),
     # a count in Chinese numerals that announces the list after it names the items, not a quantity
     Negative("具体采取五项措施:(1)区教育局联合下达收费标准。", "五项"),  # seed 000
     Negative("拟分四个步骤开展工作:一是召开学校动员大会。", "四个"),  # seed 000
