@@ -165,8 +165,9 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
 
 
 def _tidy(folded: str, subject: Span, lo: int) -> Span | None:
-    """``subject`` without the period that opens it (2022年度收入 → 收入, 本年收入 → 收入, but 年收入) and with
-    the age that is part of its name (13—15周岁入学率)."""
+    """``subject`` without the period that opens it (2022年度收入 → 收入, 本年收入 → 收入, but 年收入), with
+    the age that is part of its name (13—15周岁入学率) and with the 占 of a share (占财政总支出的20% →
+    占财政总支出: the measure is the share of it)."""
     start, end = subject.start, subject.end
     period = _LEADING_PERIOD.match(folded, start, end)
     if period is not None and (period.start() < period.end() - 1 or folded[start - 1 : start] in _PERIOD_PREFIXES):
@@ -174,6 +175,8 @@ def _tidy(folded: str, subject: Span, lo: int) -> Span | None:
     age = _AGE_BEFORE.search(folded, max(lo, start - 12), start)
     if age is not None:
         start = age.start()
+    elif start > lo and folded[start - 1] == "占" and folded.startswith("的", end):
+        start -= 1
     return Span(start, end) if start < end else None
 
 
