@@ -14,7 +14,11 @@ __all__ = ["Context"]
 
 
 def _sorted_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
-    return tuple(sorted(spans))
+    return tuple(sorted(spans, key=_start_end))  # a key: attrs' generated ordering builds tuples per comparison
+
+
+def _start_end(span: Span) -> tuple[int, int]:
+    return span.start, span.end
 
 
 @attrs.frozen
