@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import regex
 
+from gongwen import lexicon
 from gongwen.context import Context
 from gongwen.model import MetricKind, Span
 from gongwen.segment import pos_cut
@@ -79,6 +80,10 @@ _LEADING_PERIOD = regex.compile(r"(?:[0-9]{2,4}|20xx|20__)?年(?:度|末|底|初
 _PERIOD_PREFIXES = frozenset("本今去上当全该明前同")
 # An age that names the group an indicator is about: 13—15周岁(的)入学率, 3—6岁幼儿入园率.
 _AGE_BEFORE = regex.compile(r"(?<![0-9])[0-9]{1,3}(?:[—~-]{1,2}[0-9]{1,3})?周?岁(?:及?以上|及?以下)?$")
+_WHEN = frozenset(("全年", "今年", "去年", "本年", "当年", "上年", "年内", "近年来", "同期"))
+_CHANGE_END = regex.compile(f"(?:{'|'.join(w for w in (*lexicon.UP, *lexicon.DOWN) if len(w) > 1)})$")
+# Link words of a total whose clause may name nothing: its subject opens the clause before.
+_TOTALS = frozenset(("总计", "共计", "合计", "累计"))
 _VALUE_WORDS = frozenset(("价值", "总价值", "总值", "价格", "造价", "总造价"))
 _PER = regex.compile(r"(?:每人|人均|生均|户均|每生|每校|每户)$")
 _AFTER_TEXT = regex.compile(r"[^\d,。;:!?\n()“”\"《》]{1,16}")
@@ -110,6 +115,8 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
     if per is not None:
         return span(per.start(), per.end())
     clause, removed = _strip_links(raw)
+    if not clause and removed in _TOTALS and folded[whole.start - 1 : whole.start] == ",":
+        return _opening_noun_phrase(context, lo, whole.start - 1)  # 教育经费投入继续增长,总计约5.6亿
     if _BASIS_FIRST.match(clause):
         return None
     from_when = _FROM_WHEN.search(clause)
@@ -162,6 +169,23 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
             verbs += len(word)
         return span(len(clause) - verbs, len(clause)) if verbs else None
     return None
+
+
+def _opening_noun_phrase(context: Context, lo: int, end: int) -> Span | None:
+    """The noun phrase that opens the clause ending at ``end``: the subject of a total in the next clause."""
+    folded = context.folded
+    start = end
+    while start > max(lo, end - _CLAUSE_REACH) and folded[start - 1] not in _CLAUSE_STOP:
+        start -= 1
+    words = list(pos_cut(to_simplified(folded[start:end])))
+    while words and (words[0][1] == "t" or words[0][0] in _PLACES or words[0][0] in _WHEN):
+        start += len(words.pop(0)[0])  # 全年, 今年, 全市 …: when and where, not what
+    length = 0
+    for word, flag in words:
+        if not flag.startswith(_NOUN_FLAGS) or word in _PLACES or word in _PRONOUNS or _CHANGE_END.search(word):
+            break  # 持续增长, which jieba calls a noun, is the change, not its subject
+        length += len(word)
+    return Span(start, start + length) if length else None
 
 
 def _tidy(folded: str, subject: Span, lo: int) -> Span | None:
