@@ -941,6 +941,11 @@ def test_an_age_that_names_a_counted_group_is_not_a_metric() -> None:
         ("23万人", "0-17岁人口"),
         ("28.9万人", "60岁及以上人口"),
     ]
+    assert [(m.text, m.subject) for m in metrics_of("全县60岁以上老年人口12万人。")] == [("12万人", "60岁以上老年人口")]
+    # so is a size bound that names the group: 56人以上大班额 (an education report's statistic)
+    text = "城区学校大班额问题仍然突出,56人以上大班额还有38个。"
+    assert [(m.text, m.subject) for m in metrics_of(text)] == [("38个", "56人以上大班额")]
+    assert [m.text for m in metrics_of("形成了3所规模达到5000人以上的中职学校。")] == ["3所", "5000人以上"]
     # but an age that is a condition stays a metric (seed 001)
     m = the_metric("明确未满12周岁学生不得骑车上学。", "未满12周岁")
     assert (m.kind, m.qualifier, m.subject) == (MetricKind.AGE, Qualifier.LESS_THAN, "学生")

@@ -56,6 +56,7 @@ _PERIOD = regex.compile(r"(?<![比较])(?:(?:[0-9]{4}|20xx|20__|xxxx)年(?:度)?
 _PERCENT_CONTEXT = regex.compile(r"(?:率|面|比例|比重|占)[^,。;]{0,6}$")
 _INDICATOR_AFTER = regex.compile(r"的?[^,。;:、0-9]{0,8}率")
 # An age that names a group whose size follows: 60岁及以上人口28.9万人, 0-17岁人口23万人.
+_SIZE_GROUP_COUNTED = regex.compile(r"(?:及?以[上下])[^,。;:、的0-9\n]{1,6}?(?:还有|为|有|达|共|约)?[0-9]")
 _GROUP_COUNTED = regex.compile(r"(?:及?以[上下])?的?[^,。;:、0-9\n]{1,6}?(?:为|有|达|共|约)?[0-9]")
 # What follows a count that announces a list: a colon before the clause ends (五项措施:), or the end of the
 # sentence and the list's first marker (三个巩固提高工作。一是), or a title right after the classifier (两个《意见》).
@@ -794,6 +795,14 @@ def age_in_indicator_name(folded: str, reading: Reading, context: Context) -> bo
     return _INDICATOR_AFTER.match(folded, end) is not None or _GROUP_COUNTED.match(folded, end) is not None
 
 
+def size_in_group_name(folded: str, reading: Reading, context: Context) -> bool:
+    """A size bound that names a group whose number follows: 56人以上大班额还有38个, 66人以上超大班额12个."""
+    unit = reading.unit
+    if unit is None or unit.kind != MetricKind.COUNT:
+        return False
+    return _SIZE_GROUP_COUNTED.match(folded, reading.end) is not None
+
+
 def rank(folded: str, reading: Reading, context: Context) -> bool:
     """A rank: 前20名."""
     unit = reading.unit
@@ -837,6 +846,7 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
     day_of_month,
     anniversary_or_age_week,
     age_in_indicator_name,
+    size_in_group_name,
     rank,
     cheng_in_a_word,
     article_one,

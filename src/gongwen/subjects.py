@@ -78,8 +78,10 @@ _WRAPPED_LINE = 16
 # A period that opens a noun phrase (2022年度收入, 本年收入) and is not part of the name.
 _LEADING_PERIOD = regex.compile(r"(?:[0-9]{2,4}|20xx|20__)?年(?:度|末|底|初)?(?=.)")
 _PERIOD_PREFIXES = frozenset("本今去上当全该明前同")
-# An age that names the group an indicator is about: 13—15周岁(的)入学率, 3—6岁幼儿入园率.
-_AGE_BEFORE = regex.compile(r"(?<![0-9])[0-9]{1,3}(?:[—~-]{1,2}[0-9]{1,3})?周?岁(?:及?以上|及?以下)?$")
+# An age or a size that names the group an indicator is about: 13—15周岁入学率, 3—6岁幼儿入园率, 56人以上大班额.
+_AGE_BEFORE = regex.compile(
+    r"(?<![0-9])(?:[0-9]{1,3}(?:[—~-]{1,2}[0-9]{1,3})?周?岁(?:及?以上|及?以下)?|[0-9]{1,5}人及?以[上下])$"
+)
 _WHEN = frozenset(("全年", "今年", "去年", "本年", "当年", "上年", "年内", "近年来", "同期"))
 _CHANGE_END = regex.compile(f"(?:{'|'.join(w for w in (*lexicon.UP, *lexicon.DOWN) if len(w) > 1)})$")
 # Link words of a total whose clause may name nothing: its subject opens the clause before.
@@ -190,7 +192,7 @@ def _opening_noun_phrase(context: Context, lo: int, end: int) -> Span | None:
 
 def _tidy(folded: str, subject: Span, lo: int) -> Span | None:
     """``subject`` without the period that opens it (2022年度收入 → 收入, 本年收入 → 收入, but 年收入), with
-    the age that is part of its name (13—15周岁入学率) and with the 占 of a share (占财政总支出的20% →
+    the age or size that is part of its name (13—15周岁入学率, 56人以上大班额) and with the 占 of a share (占财政总支出的20% →
     占财政总支出: the measure is the share of it)."""
     start, end = subject.start, subject.end
     period = _LEADING_PERIOD.match(folded, start, end)
