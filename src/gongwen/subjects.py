@@ -192,8 +192,8 @@ def _opening_noun_phrase(context: Context, lo: int, end: int) -> Span | None:
 
 def _tidy(folded: str, subject: Span, lo: int) -> Span | None:
     """``subject`` without the period that opens it (2022年度收入 → 收入, 本年收入 → 收入, but 年收入), with
-    the age or size that is part of its name (13—15周岁入学率, 56人以上大班额) and with the 占 of a share (占财政总支出的20% →
-    占财政总支出: the measure is the share of it)."""
+    the age or size that is part of its name (13—15周岁入学率, 56人以上大班额) and with the 占 of a share
+    (占财政总支出的20% → 占财政总支出: the measure is the share of it)."""
     start, end = subject.start, subject.end
     period = _LEADING_PERIOD.match(folded, start, end)
     if period is not None and (period.start() < period.end() - 1 or folded[start - 1 : start] in _PERIOD_PREFIXES):
