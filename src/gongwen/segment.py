@@ -23,8 +23,11 @@ __all__ = ["pos_cut"]
 # Characters that end an indicator's name and that jieba, seeing them alone, tags as verbs: 毕业率, 作业本费.
 _NOUN_SUFFIXES = frozenset("率费额数量价比")
 # Tags jieba gets wrong in reports: verbs used as the name of what is measured (营业收入, 财政支出) are
-# noun-verbs, and 晋升 is a verb, not a person's name.
-_TAG_FIXES = {**dict.fromkeys(("收入", "支出", "开支", "拨款", "就业", "投入"), "vn"), "晋升": "v"}
+# noun-verbs; 晋升 (a person's name to jieba), 惠及 (a place) and 现有 (an attribute) are verbs.
+_TAG_FIXES = {
+    **dict.fromkeys(("收入", "支出", "开支", "拨款", "就业", "投入"), "vn"),
+    **dict.fromkeys(("晋升", "惠及", "现有"), "v"),
+}
 # jieba's split of a text into blocks it segments (Chinese, letters, digits) and the rest.
 _BLOCKS = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&._]+)")
 _SPACE = re.compile(r"(\r\n|\s)")
