@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import json
 import os
+import signal
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -366,3 +369,69 @@ def test_two_batches_cannot_write_one_folder(tmp_path: Path) -> None:
         with pytest.raises(GongwenError, match="another gongwen batch"):
             write_tables([tmp_path], out)
     assert write_tables([tmp_path], out).found == 0
+
+
+# ---------------------------------------------------------------------------------------------------------
+# per-file timeout
+
+
+def _slow_when_marked(text: str) -> Any:
+    """parse, but a text holding SLOW takes ten seconds (a file too big or too odd to wait for)."""
+    if "SLOW" in text:
+        time.sleep(10)
+    return parse(text)
+
+
+def test_parse_file_gives_up_after_its_timeout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gongwen.batch
+
+    monkeypatch.setattr(gongwen.batch, "parse", _slow_when_marked)
+    slow, fast = tmp_path / "slow.txt", tmp_path / "fast.txt"
+    slow.write_text(OUTLINE + "SLOW\n", encoding="utf-8")
+    fast.write_text(OUTLINE, encoding="utf-8")
+    handler = signal.getsignal(signal.SIGALRM)
+    outcome = parse_file(slow, timeout=0.2)
+    assert (outcome.ok, outcome.error) == (False, "ParseTimeoutError")
+    assert outcome.message is not None and "longer than 0.2 s" in outcome.message and str(slow) in outcome.message
+    assert outcome.seconds < 5
+    assert signal.getsignal(signal.SIGALRM) is handler and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert parse_file(fast, timeout=5).ok
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_write_tables_records_a_file_that_takes_too_long(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    import gongwen.batch
+
+    monkeypatch.setattr(gongwen.batch, "parse", _slow_when_marked)  # worker processes are forked with it
+    folder = tmp_path / "c"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"{i}.txt").write_text(OUTLINE + ("SLOW\n" if i == 2 else ""), encoding="utf-8")
+    summary = write_tables([folder], tmp_path / "out", workers=workers, chunksize=1, timeout=0.5)
+    assert (summary.parsed, summary.failed) == (5, 1)
+    assert summary.failures[0][:2] == (str(folder / "2.txt"), "ParseTimeoutError")
+    assert summary.seconds < 8
+
+
+@pytest.mark.parametrize("timeout", [0, -1.5, float("nan"), "3", True])
+def test_a_bad_timeout_is_refused(tmp_path: Path, timeout: Any) -> None:
+    with pytest.raises(GongwenError, match="timeout must be a number of seconds above 0"):
+        write_tables([tmp_path], tmp_path / "out", workers=1, timeout=timeout)
+
+
+def test_a_timeout_in_process_needs_the_main_thread(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(OUTLINE, encoding="utf-8")
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            write_tables([tmp_path / "a.txt"], tmp_path / "out", workers=1, timeout=5)
+        except GongwenError as exc:
+            errors.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    assert len(errors) == 1 and "main thread" in str(errors[0]) and "workers=2" in str(errors[0])

@@ -481,3 +481,13 @@ def test_batch_pattern_and_output_inside_the_input(tmp_path: Path) -> None:
     again = gongwen("batch", tmp_path, "--out", tmp_path / "out", "--pattern", "*", "-f", "csv")
     assert again.returncode == 0, err(again)
     assert "1 file parsed, 0 failed, 1 skipped" in out(again)
+
+
+def test_batch_timeout(tmp_path: Path) -> None:
+    make_corpus(tmp_path / "corpus")
+    result = gongwen("batch", tmp_path / "corpus", "--out", tmp_path / "out", "--timeout", "30", "-q")
+    assert result.returncode == 0, err(result)
+    assert "4 files parsed, 1 failed" in out(result)
+    for bad in ("0", "-2", "soon"):
+        refused = gongwen("batch", tmp_path / "corpus", "--out", tmp_path / "out2", "--timeout", bad)
+        assert refused.returncode == 2 and "--timeout" in err(refused)

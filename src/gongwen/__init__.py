@@ -10,7 +10,14 @@
 
 from gongwen.batch import parse_many
 from gongwen.context import Context
-from gongwen.errors import GongwenError, InputTypeError, NotANumeralError, RegistryError, ReportDecodeError
+from gongwen.errors import (
+    GongwenError,
+    InputTypeError,
+    NotANumeralError,
+    ParseTimeoutError,
+    RegistryError,
+    ReportDecodeError,
+)
 from gongwen.extractors import (
     Extractor,
     PatternExtractor,
@@ -60,6 +67,7 @@ __all__ = [
     "Noise",
     "NotANumeralError",
     "NumberMention",
+    "ParseTimeoutError",
     "PatternExtractor",
     "Qualifier",
     "RegistryError",

@@ -27,6 +27,8 @@ import io
 import itertools
 import json
 import os
+import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
@@ -37,7 +39,7 @@ from typing import IO, Any, TypeVar
 
 import attrs
 
-from gongwen.errors import GongwenError
+from gongwen.errors import GongwenError, ParseTimeoutError
 from gongwen.io import decode_with_encoding, read_text
 from gongwen.model import Heading, Metric, Report, Span
 from gongwen.parser import parse
@@ -372,20 +374,23 @@ class FileOutcome:
     message: str | None = None
 
 
-def parse_file(path: str | os.PathLike[str], *, file: str | None = None) -> FileOutcome:
+def parse_file(path: str | os.PathLike[str], *, file: str | None = None, timeout: float | None = None) -> FileOutcome:
     """Read, decode and parse one file into its table rows; never raises for a bad file.
 
     ``file`` is the name written in the rows (default: the path as given). A file that cannot be read,
-    decoded or parsed gives ``ok=False`` with the exception's type name and message.
+    decoded or parsed gives ``ok=False`` with the exception's type name and message. With ``timeout``
+    (seconds), a file that takes longer gives ``ok=False`` with ``ParseTimeoutError`` (POSIX only, from
+    the main thread of its process: the limit is a ``SIGALRM`` timer).
     """
     name = os.fspath(path) if file is None else file
     started = time.perf_counter()
     try:
         with open(path, "rb") as handle:
             data = handle.read()
-        text, encoding = decode_with_encoding(data, name=name)
-        report = parse(text)
-        tables = report_rows(report, file=name)
+        with _time_limit(timeout, name):
+            text, encoding = decode_with_encoding(data, name=name)
+            report = parse(text)
+            tables = report_rows(report, file=name)
     except Exception as exc:
         message = str(exc)
         if isinstance(exc, OSError) and exc.strerror:
@@ -408,13 +413,51 @@ def parse_file(path: str | os.PathLike[str], *, file: str | None = None) -> File
     )
 
 
-Job = tuple[str, str, str]  # path to read, name to write in the rows, table format
+@contextlib.contextmanager
+def _time_limit(seconds: float | None, name: str) -> Iterator[None]:
+    """Raise :class:`ParseTimeoutError` in the block if it runs longer than ``seconds`` (``None``: no limit)."""
+    if seconds is None:
+        yield
+        return
+    check_timeout(seconds, in_this_thread=True)
+
+    def expired(signum: int, frame: Any) -> None:
+        raise ParseTimeoutError(
+            f"{name}: parsing took longer than {seconds:g} s (the --timeout); split the file or allow more time"
+        )
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def check_timeout(seconds: float | None, *, in_this_thread: bool) -> None:
+    """Raise a clear error if a per-file time limit of ``seconds`` cannot be kept (``in_this_thread``: the
+    files are parsed in the calling thread, not in worker processes)."""
+    if seconds is None:
+        return
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not seconds > 0:
+        raise GongwenError(f"timeout must be a number of seconds above 0, got {seconds!r}")
+    if not hasattr(signal, "SIGALRM"):
+        raise GongwenError("a per-file timeout needs POSIX signals (SIGALRM), which this system lacks: drop it")
+    if in_this_thread and threading.current_thread() is not threading.main_thread():
+        raise GongwenError(
+            "a per-file timeout with workers=1 must run in the main thread: use workers=2 or more, "
+            "or drop the timeout"
+        )
+
+
+Job = tuple[str, str, str, float | None]  # path to read, name to write in the rows, table format, time limit
 
 
 def _parse_job(job: Job) -> FileOutcome:
     """Parse one file in a worker; for csv and jsonl, also write its rows out as text there."""
-    path, file, fmt = job
-    outcome = parse_file(path, file=file)
+    path, file, fmt, timeout = job
+    outcome = parse_file(path, file=file, timeout=timeout)
     if not outcome.ok or fmt not in ("csv", "jsonl"):
         return outcome
     columns = table_columns()
@@ -692,6 +735,7 @@ def write_tables(
     pattern: str = "*.txt",
     chunksize: int | None = None,
     progress: ProgressCallback | None = None,
+    timeout: float | None = None,
 ) -> BatchSummary:
     """Parse every file under ``inputs`` into tables in the folder ``out`` (this is ``gongwen batch``).
 
@@ -709,12 +753,14 @@ def write_tables(
 
     Files are found as by :func:`find_files` (files inside ``out`` itself are left out); an input that
     matches nothing is recorded as a failure. ``progress(done, total, failed, outcome)`` is called after
-    each file.
+    each file. ``timeout`` (seconds, POSIX only) records a file that takes longer to parse as a
+    ``ParseTimeoutError`` failure and goes on.
     """
     if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, got {format!r}")
     if format == "parquet":
         _import_pandas_for_parquet()
+    check_timeout(timeout, in_this_thread=_resolve_workers(workers, None) == 1)
     started = time.perf_counter()
     out_dir = Path(out)
     if out_dir.exists() and not out_dir.is_dir():
@@ -731,6 +777,7 @@ def write_tables(
             chunksize=chunksize,
             progress=progress,
             started=started,
+            timeout=timeout,
         )
 
 
@@ -766,6 +813,7 @@ def _write_tables(
     chunksize: int | None,
     progress: ProgressCallback | None,
     started: float,
+    timeout: float | None,
 ) -> BatchSummary:
     manifest_path = out_dir / MANIFEST
     if force:
@@ -794,7 +842,7 @@ def _write_tables(
         try:
             st = path.stat()
         except OSError:
-            jobs.append((str(path), str(path), fmt))
+            jobs.append((str(path), str(path), fmt, timeout))
             continue
         stats[key] = (st.st_size, st.st_mtime_ns)
         record = previous.get(key)
@@ -807,7 +855,7 @@ def _write_tables(
         ):
             done[key] = record
         else:
-            jobs.append((str(path), str(path), fmt))
+            jobs.append((str(path), str(path), fmt, timeout))
 
     # Keep the rows of the files done before (under the name they were written with); drop the rest.
     keep = {str(record["file"]) for record in done.values()}
@@ -860,7 +908,7 @@ def _write_tables(
                 progress(counts["parsed"] + counts["failed"], total, counts["failed"], outcome)
         results = _outcomes(jobs, workers=workers, chunksize=chunksize)
         try:
-            for (path_str, _, _), outcome in zip(jobs, results, strict=True):
+            for (path_str, _, _, _), outcome in zip(jobs, results, strict=True):
                 if outcome.ok:
                     counts["parsed"] += 1
                     for table, count in outcome.counts.items():

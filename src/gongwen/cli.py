@@ -241,6 +241,16 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _positive_seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {value!r}") from None
+    if not number > 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number of seconds above 0, got {value}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``argparse`` parser of the ``gongwen`` command."""
     formatter = argparse.RawDescriptionHelpFormatter
@@ -294,6 +304,13 @@ def build_parser() -> argparse.ArgumentParser:
     p_batch.add_argument("--format", "-f", choices=FORMATS, default="csv", help="table format (default: csv)")
     p_batch.add_argument("--force", action="store_true", help="redo every file, discarding earlier output in DIR")
     p_batch.add_argument("--pattern", default="*.txt", help="file names to take from folders (default: %(default)s)")
+    p_batch.add_argument(
+        "--timeout",
+        type=_positive_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="give up on a file after this long and record it in failures (default: no limit; POSIX)",
+    )
     p_batch.add_argument("--quiet", "-q", action="store_true", help="no progress, only the summary")
     return parser
 
@@ -435,6 +452,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             force=args.force,
             pattern=args.pattern,
             progress=progress,
+            timeout=args.timeout,
         )
     except (GongwenError, OSError) as exc:
         progress.finish()

@@ -6,7 +6,14 @@ subclass also derives from the built-in exception that fits, so ``except ValueEr
 
 from __future__ import annotations
 
-__all__ = ["GongwenError", "InputTypeError", "NotANumeralError", "RegistryError", "ReportDecodeError"]
+__all__ = [
+    "GongwenError",
+    "InputTypeError",
+    "NotANumeralError",
+    "ParseTimeoutError",
+    "RegistryError",
+    "ReportDecodeError",
+]
 
 
 class GongwenError(Exception):
@@ -27,6 +34,10 @@ class RegistryError(GongwenError, ValueError):
 
 class ReportDecodeError(GongwenError, ValueError):
     """A file's bytes are in none of the encodings gongwen reads."""
+
+
+class ParseTimeoutError(GongwenError, TimeoutError):
+    """A file took longer to parse than the batch's per-file time limit (``gongwen batch --timeout``)."""
 
 
 def require_text(value: object, what: str = "text") -> str:
