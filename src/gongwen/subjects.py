@@ -79,13 +79,16 @@ _WRAPPED_LINE = 16
 _LEADING_PERIOD = regex.compile(r"(?:[0-9]{2,4}|20xx|20__)?年(?:度|末|底|初)?(?=.)")
 _PERIOD_PREFIXES = frozenset("本今去上当全该明前同")
 # An age or a size that names the group an indicator is about: 13—15周岁入学率, 3—6岁幼儿入园率, 56人以上大班额.
-_AGE_BEFORE = regex.compile(
+_GROUP_BOUND_BEFORE = regex.compile(
     r"(?<![0-9])(?:[0-9]{1,3}(?:[—~-]{1,2}[0-9]{1,3})?周?岁(?:及?以上|及?以下)?|[0-9]{1,5}人及?以[上下])$"
 )
+# When, not what: words that open a clause before its subject (全年财政收入持续增长).
 _WHEN = frozenset(("全年", "今年", "去年", "本年", "当年", "上年", "年内", "近年来", "同期"))
+# A word that ends in a change (持续增长, which jieba calls a noun) is not part of a subject.
 _CHANGE_END = regex.compile(f"(?:{'|'.join(w for w in (*lexicon.UP, *lexicon.DOWN) if len(w) > 1)})$")
 # Link words of a total whose clause may name nothing: its subject opens the clause before.
 _TOTALS = frozenset(("总计", "共计", "合计", "累计"))
+# The value of something named after the number: 价值近4万元的体育器材.
 _VALUE_WORDS = frozenset(("价值", "总价值", "总值", "价格", "造价", "总造价"))
 _PER = regex.compile(r"(?:每人|人均|生均|户均|每生|每校|每户)$")
 _AFTER_TEXT = regex.compile(r"[^\d,。;:!?\n()“”\"《》]{1,16}")
@@ -198,7 +201,7 @@ def _tidy(folded: str, subject: Span, lo: int) -> Span | None:
     period = _LEADING_PERIOD.match(folded, start, end)
     if period is not None and (period.start() < period.end() - 1 or folded[start - 1 : start] in _PERIOD_PREFIXES):
         start = period.end()
-    age = _AGE_BEFORE.search(folded, max(lo, start - 12), start)
+    age = _GROUP_BOUND_BEFORE.search(folded, max(lo, start - 12), start)
     if age is not None:
         start = age.start()
     elif start > lo and folded[start - 1] == "占" and folded.startswith("的", end):
