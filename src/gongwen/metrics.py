@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 
@@ -55,9 +56,9 @@ _GAP = regex.compile(r"[ \t]{0,2}\n?[ \t]{0,2}")
 _PERIOD = regex.compile(r"(?<![比较])(?:(?:[0-9]{4}|20xx|20__|xxxx)年(?:度)?|去年|今年|上年|本年|明年|前年|同年)")
 _PERCENT_CONTEXT = regex.compile(r"(?:率|面|比例|比重|占)[^,。;]{0,6}$")
 _INDICATOR_AFTER = regex.compile(r"的?[^,。;:、0-9]{0,8}率")
-# An age that names a group whose size follows: 60岁及以上人口28.9万人, 0-17岁人口23万人.
-_SIZE_GROUP_COUNTED = regex.compile(r"(?:及?以[上下])[^,。;:、的0-9\n]{1,6}?(?:还有|为|有|达|共|约)?[0-9]")
-_GROUP_COUNTED = regex.compile(r"(?:及?以[上下])?的?[^,。;:、0-9\n]{1,6}?(?:为|有|达|共|约)?[0-9]")
+# An age or size bound that names a group whose size follows: 60岁及以上人口28.9万人, 0-17岁人口23万人,
+# 56人以上大班额还有38个 (a size needs its 以上 or 以下: group "bound").
+_GROUP_COUNTED = regex.compile(r"(?P<bound>及?以[上下])?的?[^,。;:、0-9\n]{1,6}?(?:还有|为|有|达|共|约)?[0-9]")
 # What follows a count that announces a list: a colon before the clause ends (五项措施:), or the end of the
 # sentence and the list's first marker (三个巩固提高工作。一是), or a title right after the classifier (两个《意见》).
 _ANNOUNCED = regex.compile(
@@ -259,11 +260,15 @@ class _Reader:
         self.unit_of = patterns.of_match
         self.blocked = SpanIndex(blocked)
         self.last_end = context.span.start
-        self.previous: Metric | None = None
-        self.recent: list[Metric] = []  # the last few metrics, for 分别
+        self.recent: deque[Metric] = deque(maxlen=_RECENT)  # the last few metrics, for 分别
         document = (context.span.start, context.span.end)
         self.quote_opens = [m.start() for m in _QUOTE_OPEN_RE.finditer(self.folded, *document)]
         self.quote_closes = [m.start() for m in _QUOTE_CLOSE_RE.finditer(self.folded, *document)]
+
+    @property
+    def previous(self) -> Metric | None:
+        """The metric read last."""
+        return self.recent[-1] if self.recent else None
 
     def _blocked(self, start: int, end: int) -> bool:
         return self.context.skipped(start, end) or self.blocked.overlaps(start, end)
@@ -285,10 +290,7 @@ class _Reader:
             metric = self._finish(reading)
             if metric is not None:
                 self.last_end = reading.end
-                self.previous = metric
                 self.recent.append(metric)
-                if len(self.recent) > _RECENT:
-                    del self.recent[0]
                 yield metric
 
     # reading the number and its unit -------------------------------------------------------------
@@ -800,7 +802,8 @@ def size_in_group_name(folded: str, reading: Reading, context: Context) -> bool:
     unit = reading.unit
     if unit is None or unit.kind != MetricKind.COUNT:
         return False
-    return _SIZE_GROUP_COUNTED.match(folded, reading.end) is not None
+    group = _GROUP_COUNTED.match(folded, reading.end)
+    return group is not None and group.group("bound") is not None
 
 
 def rank(folded: str, reading: Reading, context: Context) -> bool:

@@ -178,19 +178,17 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
 
 def _opening_noun_phrase(context: Context, lo: int, end: int) -> Span | None:
     """The noun phrase that opens the clause ending at ``end``: the subject of a total in the next clause."""
-    folded = context.folded
-    start = end
-    while start > max(lo, end - _CLAUSE_REACH) and folded[start - 1] not in _CLAUSE_STOP:
-        start -= 1
-    words = list(pos_cut(to_simplified(folded[start:end])))
-    while words and (words[0][1] == "t" or words[0][0] in _PLACES or words[0][0] in _WHEN):
-        start += len(words.pop(0)[0])  # 全年, 今年, 全市 …: when and where, not what
-    length = 0
-    for word, flag in words:
+    clause = _Clause.before(context, lo, end)
+    words = pos_cut(to_simplified(clause.text))
+    first = 0
+    while first < len(words) and (words[first][1] == "t" or words[first][0] in _PLACES or words[first][0] in _WHEN):
+        first += 1  # 全年, 今年, 全市 …: when and where, not what
+    start = stop = sum(len(word) for word, _ in words[:first])
+    for word, flag in words[first:]:
         if not flag.startswith(_NOUN_FLAGS) or word in _PLACES or word in _PRONOUNS or _CHANGE_END.search(word):
             break  # 持续增长, which jieba calls a noun, is the change, not its subject
-        length += len(word)
-    return Span(start, start + length) if length else None
+        stop += len(word)
+    return clause.span(start, stop) if stop > start else None
 
 
 def _tidy(folded: str, subject: Span, lo: int) -> Span | None:
