@@ -144,8 +144,8 @@ def test_parse_metrics_table_and_only_flags(numbers_file: Path, outline_file: Pa
     assert metrics.returncode == 0
     lines = out(metrics).splitlines()
     assert lines[0].strip() == "Metrics (3)"
-    assert lines[2].split() == ["text", "value", "kind", "qualifier", "subject", "section"]
-    rows = [line.split() for line in lines[4:7]]
+    assert lines[1].split() == ["text", "value", "kind", "qualifier", "subject", "section"]
+    rows = [line.split() for line in lines[3:6]]
     assert rows[1] == ["55983人", "55,983人", "count", "总人口", "一、基本情况"]
     assert rows[2] == ["55.57万元", "55.57万元", "money", "投入资金", "一、(一)投入情况"]
     assert "├──" not in out(metrics)
@@ -312,8 +312,8 @@ def render(renderable: RenderableType, *, width: int = 120, colour: bool = False
 
 def test_render_metrics_shows_values_as_the_report_writes_them() -> None:
     lines = render(render_metrics(_report_with_metrics())).splitlines()
-    header = lines[2]
-    rows = [line.split() for line in lines[4:7]]
+    header = lines[1]
+    rows = [line.split() for line in lines[3:6]]
     assert rows == [
         ["55983人", "55,983人", "count", "总人口", "一、总体情况"],
         ["约3000名", "3,000名", "count", "approx", "学生", "一、总体情况"],
@@ -321,7 +321,7 @@ def test_render_metrics_shows_values_as_the_report_writes_them() -> None:
     ]
     # the value column is right-aligned: every value ends at the same display column
     value_end = cell_len(header[: header.index("value") + len("value")])
-    for line, value in zip(lines[4:7], ("55,983人", "3,000名", "93万元"), strict=True):
+    for line, value in zip(lines[3:6], ("55,983人", "3,000名", "93万元"), strict=True):
         assert cell_len(line[: line.index(value) + len(value)]) == value_end
 
 

@@ -36,7 +36,7 @@ from gongwen.io import decode, read_text, sample_path
 from gongwen.model import Report, Section
 from gongwen.parser import parse
 
-__all__ = ["build_parser", "main", "render_metrics", "render_outline", "render_summary", "version"]
+__all__ = ["build_parser", "main", "print_report", "render_metrics", "render_outline", "render_summary", "version"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -97,6 +97,7 @@ def render_metrics(report: Report) -> RenderableType:
         title_justify="left",
         title_style="bold",
         box=box.SIMPLE_HEAD,
+        show_edge=False,
         header_style="bold",
         pad_edge=False,
     )
@@ -307,13 +308,17 @@ def _cmd_parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return EXIT_OK
-    console = _console(args.color, sys.stdout)
-    if not args.metrics_only:
-        console.print(render_outline(report), end="\n\n")
-    if not args.outline_only:
-        console.print(render_metrics(report), end="\n\n")
-    console.print(render_summary(report, metrics=not args.outline_only))
+    print_report(_console(args.color, sys.stdout), report, outline=not args.metrics_only, metrics=not args.outline_only)
     return EXIT_OK
+
+
+def print_report(console: Console, report: Report, *, outline: bool = True, metrics: bool = True) -> None:
+    """What ``gongwen parse`` prints: the outline, the metrics and the summary line."""
+    for shown, renderable in ((outline, render_outline), (metrics, render_metrics)):
+        if shown:
+            console.print(renderable(report))
+            console.print()
+    console.print(render_summary(report, metrics=metrics))
 
 
 # ---------------------------------------------------------------------------------------------------------
