@@ -521,3 +521,11 @@ def test_batch_timeout(tmp_path: Path) -> None:
     for bad in ("0", "-2", "soon"):
         refused = gongwen("batch", tmp_path / "corpus", "--out", tmp_path / "out2", "--timeout", bad)
         assert refused.returncode == 2 and "--timeout" in err(refused)
+
+
+def test_text_that_looks_like_markup_is_shown_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "markup.txt"
+    path.write_text("一、情况[/b]\n全年[bold]投入[/x]55.57万元。\n", encoding="utf-8")
+    result = gongwen("parse", path, "--color", "always")
+    assert result.returncode == 0, err(result)
+    assert "情况[/b]" in out(result)

@@ -108,7 +108,7 @@ def render_metrics(report: Report) -> RenderableType:
     table.add_column("subject", overflow="fold")
     table.add_column("section", overflow="ellipsis", max_width=40)
     for m in report.metrics:
-        row = (m.text, format_value(m), str(m.kind), format_qualifier(m), m.subject or "")
+        row = map(Text, (m.text, format_value(m), str(m.kind), format_qualifier(m), m.subject or ""))  # no markup
         markers, title = section_label(report.headings, m.heading)
         table.add_row(*row, Text.assemble((markers, "bold"), (title, "dim")))  # one word: cut, not wrapped
     return table
