@@ -529,3 +529,21 @@ def test_text_that_looks_like_markup_is_shown_as_written(tmp_path: Path) -> None
     result = gongwen("parse", path, "--color", "always")
     assert result.returncode == 0, err(result)
     assert "情况[/b]" in out(result)
+
+
+def test_limit_caps_what_is_drawn_not_what_is_counted(tmp_path: Path) -> None:
+    path = tmp_path / "two.txt"
+    path.write_text(OUTLINE + "\n" + WITH_NUMBERS, encoding="utf-8")
+    report = parse(read_text(path))
+    shown = render(render_outline(report, limit=2)).splitlines()
+    assert shown[1:3] == ["└── 一、基本情况", "    └── (一)队伍建设"]
+    assert shown[-1] == f"… {len(report.headings) - 2} more headings (--limit 0 shows all; --json has all)"
+    assert not any(line.startswith("Document 1") for line in shown)
+    assert render(render_outline(report, limit=len(report.headings))) == render(render_outline(report))
+    result = gongwen("parse", path, "--limit", "1")
+    assert result.returncode == 0, err(result)
+    lines = out(result).splitlines()
+    assert "… 2 more metrics (--limit 0 shows all; --json has all)" in lines
+    assert lines[-1] == f"2 documents, {len(report.headings)} headings, 3 metrics, 0 noise spans"
+    assert "… " not in out(gongwen("parse", path, "--limit", "0"))
+    assert gongwen("parse", path, "--limit", "-1").returncode == 2

@@ -62,19 +62,30 @@ def _plural(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
-def _add_sections(node: Tree, sections: Sequence[Section]) -> None:
+def _add_sections(node: Tree, sections: Sequence[Section], limit: int) -> None:
     for section in sections:
-        if section.heading is not None:
-            heading = section.heading
+        heading = section.heading
+        if heading is not None and heading.index < limit:
             style = _LEVEL_STYLES[(max(1, heading.level) - 1) % len(_LEVEL_STYLES)]
-            _add_sections(node.add(Text.assemble((heading.marker, style), heading.title)), section.children)
+            _add_sections(node.add(Text.assemble((heading.marker, style), heading.title)), section.children, limit)
 
 
-def render_outline(report: Report) -> RenderableType:
-    """The outline: one tree per document, its title at the root, headings coloured by level."""
+def _more(count: int, word: str) -> Text:
+    return Text(f"… {count:,} more {word}{'' if count == 1 else 's'} (--limit 0 shows all; --json has all)", style="dim")
+
+
+def render_outline(report: Report, *, limit: int | None = None) -> RenderableType:
+    """The outline: one tree per document, its title at the root, headings coloured by level; at most
+    ``limit`` headings (rich draws about two thousand a second)."""
     counts = Counter(heading.document for heading in report.headings)
-    trees = []
+    limit = len(report.headings) if limit is None else limit
+    hidden = max(0, len(report.headings) - limit)
+    last = report.headings[limit - 1].document if hidden and limit else -1  # the last document shown
+    trees: list[RenderableType] = []
     for document in report.documents:
+        if hidden and document.index > last:
+            trees.append(_more(hidden, "heading"))
+            break
         label = Text.assemble(
             (f"Document {document.index} ", "bold"),
             (" ".join((document.title or "").split()) or "(untitled)", "bold"),
@@ -83,15 +94,17 @@ def render_outline(report: Report) -> RenderableType:
         tree = Tree(label, guide_style="dim")
         if not document.sections:
             tree.add(Text("(no headings)", style="dim"))
-        _add_sections(tree, document.sections)
+        _add_sections(tree, document.sections, limit)
         trees.append(tree)
     return Group(*trees)
 
 
-def render_metrics(report: Report) -> RenderableType:
-    """The metrics as a table that fits the console, values as the report writes them (55.57万元)."""
+def render_metrics(report: Report, *, limit: int | None = None) -> RenderableType:
+    """The metrics as a table that fits the console, values as the report writes them (55.57万元); at
+    most ``limit`` rows."""
     if not report.metrics:
         return Text("(no metrics)", style="dim")
+    shown = report.metrics[:limit]
     table = Table(
         title=f"Metrics ({len(report.metrics):,})",
         title_justify="left",
@@ -107,11 +120,13 @@ def render_metrics(report: Report) -> RenderableType:
     table.add_column("qualifier", style="dim", overflow="fold", min_width=9)
     table.add_column("subject", overflow="fold")
     table.add_column("section", overflow="ellipsis", max_width=40)
-    for m in report.metrics:
+    for m in shown:
         row = map(Text, (m.text, format_value(m), str(m.kind), format_qualifier(m), m.subject or ""))  # no markup
         markers, title = section_label(report.headings, m.heading)
         table.add_row(*row, Text.assemble((markers, "bold"), (title, "dim")))  # one word: cut, not wrapped
-    return table
+    return (
+        table if len(shown) == len(report.metrics) else Group(table, _more(len(report.metrics) - len(shown), "metric"))
+    )
 
 
 def render_summary(report: Report, *, metrics: bool = True) -> Text:
@@ -185,6 +200,10 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _count(value: str) -> int:
+    return _positive_int(value) if value.strip() != "0" else 0
+
+
 def _positive_seconds(value: str) -> float:
     try:
         number = float(value)
@@ -217,6 +236,13 @@ def build_parser() -> argparse.ArgumentParser:
     only.add_argument("--metrics-only", action="store_true", help="only the metrics")
     only.add_argument("--outline-only", action="store_true", help="only the outline (documents and headings)")
     p_parse.add_argument("--sample", action="store_true", help="parse the sample report bundled with gongwen")
+    p_parse.add_argument(
+        "--limit",
+        type=_count,
+        default=1000,
+        metavar="N",
+        help="show at most N headings and N metrics (default: %(default)s; 0: all; --json has all)",
+    )
     p_parse.add_argument(
         "--color",
         "--colour",
@@ -308,15 +334,20 @@ def _cmd_parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return EXIT_OK
-    print_report(_console(args.color, sys.stdout), report, outline=not args.metrics_only, metrics=not args.outline_only)
+    console = _console(args.color, sys.stdout)
+    print_report(
+        console, report, outline=not args.metrics_only, metrics=not args.outline_only, limit=args.limit or None
+    )
     return EXIT_OK
 
 
-def print_report(console: Console, report: Report, *, outline: bool = True, metrics: bool = True) -> None:
-    """What ``gongwen parse`` prints: the outline, the metrics and the summary line."""
+def print_report(
+    console: Console, report: Report, *, outline: bool = True, metrics: bool = True, limit: int | None = None
+) -> None:
+    """What ``gongwen parse`` prints: the outline, the metrics (at most ``limit`` of each) and the summary."""
     for shown, renderable in ((outline, render_outline), (metrics, render_metrics)):
         if shown:
-            console.print(renderable(report))
+            console.print(renderable(report, limit=limit))
             console.print()
     console.print(render_summary(report, metrics=metrics))
 
