@@ -123,9 +123,12 @@ def test_html_of_an_empty_report() -> None:
 
 
 def test_html_caps_the_rows_and_says_so() -> None:
-    report = parse(TEXT)
-    html = report_html(report, max_metrics=2)
-    assert len(re.findall(r"<tr style=", html)) == 2 and "1 more metrics not shown" in html
+    report = parse(TEXT + "\n" + TEXT)
+    html = report_html(report, max_metrics=2, max_headings=2)
+    assert len(re.findall(r"<tr style=", html)) == 2 and "4 more metrics not shown" in html
+    assert "基本情况" in html and "(一)</span>学校" in html and "二、</span>问题" not in html
+    assert "4 more headings not shown" in html and html.count("· 3 headings") == 1  # the second document left out
+    assert "not shown" not in report_html(report)
 
 
 def test_importing_the_model_does_not_import_the_view() -> None:

@@ -71,7 +71,8 @@ def _add_sections(node: Tree, sections: Sequence[Section], limit: int) -> None:
 
 
 def _more(count: int, word: str) -> Text:
-    return Text(f"… {count:,} more {word}{'' if count == 1 else 's'} (--limit 0 shows all; --json has all)", style="dim")
+    more = f"{count:,} more {word}{'' if count == 1 else 's'}"
+    return Text(f"… {more} (--limit 0 shows all; --json has all)", style="dim")
 
 
 def render_outline(report: Report, *, limit: int | None = None) -> RenderableType:
@@ -190,18 +191,18 @@ Exits 0 when the batch finished, even with failures; 1 when every file failed.
 """
 
 
-def _positive_int(value: str) -> int:
+def _positive_int(value: str, least: int = 1) -> int:
     try:
         number = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    if number < least:
+        raise argparse.ArgumentTypeError(f"must be at least {least}, got {number}")
     return number
 
 
 def _count(value: str) -> int:
-    return _positive_int(value) if value.strip() != "0" else 0
+    return _positive_int(value, least=0)
 
 
 def _positive_seconds(value: str) -> float:

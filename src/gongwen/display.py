@@ -238,21 +238,21 @@ def _exact(metric: Metric) -> str:
     return ""
 
 
-def _section_html(section: Section) -> str:
+def _section_html(section: Section, limit: int) -> str:
     heading = section.heading
-    if heading is None:
+    if heading is None or heading.index >= limit:
         return ""
     level = min(max(heading.level, 1), 5)
     label = f"<span class='gw-m{level}'>{escape(heading.marker)}</span>{escape(heading.title)}"
     if not section.children:
         return f"<li>{label}</li>"
-    children = "".join(_section_html(child) for child in section.children)
+    children = "".join(_section_html(child, limit) for child in section.children)
     return f"<li><details open><summary>{label}</summary><ul>{children}</ul></details></li>"
 
 
-def _document_html(document: Document, headings: int) -> str:
+def _document_html(document: Document, headings: int, limit: int) -> str:
     title = escape(" ".join((document.title or "").split()) or f"Document {document.index}")
-    tree = "".join(_section_html(section) for section in document.sections)
+    tree = "".join(_section_html(section, limit) for section in document.sections)
     body = f"<ul>{tree}</ul>" if tree else "<p class='gw-none'>(no headings)</p>"
     return f"<details open><summary>{title} <span class='gw-dim'>· {headings} headings</span></summary>{body}</details>"
 
@@ -282,15 +282,21 @@ def _card(report: Report) -> str:
     return f"<div class='gw-card'><p class='gw-title'>{escape(title)}</p>{sub_html}{counts_html}</div>"
 
 
-def report_html(report: Report, *, max_metrics: int | None = 1000) -> str:
+def report_html(report: Report, *, max_metrics: int | None = 1000, max_headings: int | None = 2000) -> str:
     """An HTML view of ``report``: a summary card, the outline (collapsible, one tree per document) and
     the metrics table, sortable by clicking a column's header (▲ ascending, ▼ descending). At most
-    ``max_metrics`` rows are shown (``None``: all); a note says how many more there are."""
+    ``max_metrics`` metrics and ``max_headings`` headings are shown (``None``: all); a note says how many
+    more there are."""
     uid = f"gw{next(_ids)}"
     per_document: dict[int, int] = {}
     for heading in report.headings:
         per_document[heading.document] = per_document.get(heading.document, 0) + 1
-    outline = "".join(_document_html(d, per_document.get(d.index, 0)) for d in report.documents)
+    limit = len(report.headings) if max_headings is None else max_headings
+    last = report.headings[limit - 1].document if 0 < limit < len(report.headings) else len(report.documents)
+    shown = [d for d in report.documents if d.index <= last]
+    outline = "".join(_document_html(d, per_document.get(d.index, 0), limit) for d in shown)
+    if limit < len(report.headings):
+        outline += f"<p class='gw-more'>{len(report.headings) - limit:,} more headings not shown.</p>"
     metrics = (
         _metrics_html(report.metrics, report.headings, uid, max_metrics)
         if report.metrics
