@@ -254,7 +254,8 @@ def _document_html(document: Document, headings: int, limit: int) -> str:
     title = escape(" ".join((document.title or "").split()) or f"Document {document.index}")
     tree = "".join(_section_html(section, limit) for section in document.sections)
     body = f"<ul>{tree}</ul>" if tree else "<p class='gw-none'>(no headings)</p>"
-    return f"<details open><summary>{title} <span class='gw-dim'>· {headings} headings</span></summary>{body}</details>"
+    count = f"{headings:,} heading{'' if headings == 1 else 's'}"
+    return f"<details open><summary>{title} <span class='gw-dim'>· {count}</span></summary>{body}</details>"
 
 
 def _plural(count: int, word: str) -> str:
@@ -292,7 +293,9 @@ def report_html(report: Report, *, max_metrics: int | None = 1000, max_headings:
     for heading in report.headings:
         per_document[heading.document] = per_document.get(heading.document, 0) + 1
     limit = len(report.headings) if max_headings is None else max_headings
-    last = report.headings[limit - 1].document if 0 < limit < len(report.headings) else len(report.documents)
+    last = len(report.documents)  # the last document shown
+    if limit < len(report.headings):
+        last = report.headings[limit - 1].document if limit > 0 else -1
     shown = [d for d in report.documents if d.index <= last]
     outline = "".join(_document_html(d, per_document.get(d.index, 0), limit) for d in shown)
     if limit < len(report.headings):
