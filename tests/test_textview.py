@@ -102,3 +102,24 @@ def test_a_traditional_bulletin_reads_like_a_simplified_one() -> None:
     read = [(m.value, m.unit, m.subject and fold(m.subject)) for m in parse(traditional).metrics]
     assert read == [(m.value, m.unit, m.subject) for m in parse(simplified).metrics]
     assert [m.subject for m in parse(traditional).metrics] == ["糧食總產量", "糧食總產量", "漁業產值"]
+
+
+def test_the_table_is_what_the_script_makes_from_opencc() -> None:
+    """Where the opencc package of the version the table names is installed, the script gives the table."""
+    import importlib.util
+    from importlib import metadata
+    from pathlib import Path
+
+    try:
+        version = metadata.version("opencc")
+    except metadata.PackageNotFoundError:
+        pytest.skip("opencc is not installed")
+    header = resources.files("gongwen").joinpath("data").joinpath("traditional.tsv").read_text(encoding="utf-8")
+    if f"from OpenCC {version} " not in header:
+        pytest.skip(f"the table was made from another OpenCC than {version}")
+    script = Path(__file__).resolve().parents[1] / "docs" / "_tools" / "make_traditional.py"
+    spec = importlib.util.spec_from_file_location("make_traditional", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.pairs() == _table_file()
