@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
+from rich.console import Console, RenderableType
 
 from gongwen import __version__
 from gongwen.batch import FileOutcome
-from gongwen.cli import _Progress, display_width, main, render_metrics, render_outline
+from gongwen.cli import _Progress, main, render_metrics, render_outline, render_summary
 from gongwen.io import read_text
 from gongwen.model import Metric, MetricKind, Qualifier, Report, Span
 from gongwen.parser import parse
@@ -119,11 +121,12 @@ def test_parse_prints_an_outline_tree(outline_file: Path) -> None:
     result = gongwen("parse", outline_file)
     assert result.returncode == 0, err(result)
     lines = out(result).splitlines()
-    assert lines[0].startswith("Document 0 关于教育工作的报告")
-    assert "  一、基本情况" in lines
-    assert "    (一)队伍建设" in lines  # indented by level
-    assert "  二、存在问题" in lines
-    assert "Metrics (0)" in lines and "(no metrics)" in lines
+    assert lines[0].startswith("Document 0 关于教育工作的报告") and "[5 headings]" in lines[0]
+    assert "├── 一、基本情况" in lines
+    assert "│   ├── (一)队伍建设" in lines  # nested by level
+    assert "├── 二、存在问题" in lines and "└── 三、下步打算" in lines
+    assert "(no metrics)" in lines
+    assert lines[-1] == "1 document, 5 headings, 0 metrics, 0 noise spans"
     assert ANSI not in out(result)  # not a terminal: no colour
 
 
@@ -137,20 +140,47 @@ def test_parse_json_is_report_to_dict(numbers_file: Path) -> None:
 
 
 def test_parse_metrics_table_and_only_flags(numbers_file: Path, outline_file: Path) -> None:
-    metrics = gongwen("parse", "--metrics-only", numbers_file)
+    metrics = gongwen("parse", "--metrics-only", numbers_file, env={"COLUMNS": "120"})
     assert metrics.returncode == 0
     lines = out(metrics).splitlines()
-    assert lines[0].split() == ["text", "value", "unit", "kind", "qualifier", "subject", "section"]
-    assert any("55983人" in line and "55983" in line and "count" in line for line in lines)
-    assert any("555700" in line and "money" in line and "基本情况 > 投入情况" in line for line in lines)
-    assert "一、基本情况" not in out(metrics)
-    # columns line up in display columns, wide characters counting two
-    at = display_width(lines[0][: lines[0].index("kind")])
-    for line in lines[2:]:
-        assert cell_at(line, at) in {"count", "money", "percent", "ratio", "other"}
+    assert lines[0].strip() == "Metrics (3)"
+    assert lines[1].split() == ["text", "value", "kind", "qualifier", "subject", "section"]
+    rows = [line.split() for line in lines[3:6]]
+    assert rows[1] == ["55983人", "55,983人", "count", "总人口", "一、基本情况"]
+    assert rows[2] == ["55.57万元", "55.57万元", "money", "投入资金", "一、(一)投入情况"]
+    assert "├──" not in out(metrics)
+    assert lines[-1] == "1 document, 2 headings, 3 metrics, 0 noise spans"
     outline = gongwen("parse", "--outline-only", outline_file)
-    assert "  一、基本情况" in out(outline)
+    assert "├── 一、基本情况" in out(outline)
     assert "Metrics" not in out(outline) and "(no metrics)" not in out(outline)
+    assert out(outline).splitlines()[-1] == "1 document, 5 headings, 0 noise spans"  # metrics were not read
+
+
+def test_outline_only_does_not_load_jieba(numbers_file: Path) -> None:
+    code = (
+        "import sys\n"
+        "from gongwen.cli import main\n"
+        f"assert main(['parse', '--outline-only', {str(numbers_file)!r}]) == 0\n"
+        f"assert main(['parse', '--outline-only', '--json', {str(numbers_file)!r}]) == 0\n"
+        "print('jieba' in sys.modules, file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
+    assert result.returncode == 0, err(result)
+    assert err(result).strip() == "False"
+    assert "基本情况" in out(result)
+
+
+@pytest.mark.parametrize("width", [80, 200])
+def test_every_line_fits_the_terminal_width(width: int) -> None:
+    long_title = "加强师德师风建设,深入落实教师职业道德规范和关于在全区各级各类学校推行师德承诺制的意见" * 2
+    text = f"关于教育工作的报告\n一、{long_title}\n全年投入经费5.2万亿元,比上年增长7.4%,资助3000-5000元。\n"
+    for args in (("--sample",), ("-",)):
+        result = gongwen("parse", *args, stdin=text.encode("utf-8"), env={"COLUMNS": str(width)})
+        assert result.returncode == 0, err(result)
+        lines = out(result).splitlines()
+        assert max(cell_len(line) for line in lines) <= width
+        assert len(lines) > 5
+    assert any(cell_len(line) > 100 for line in lines) is (width == 200)  # the table uses the width it has
 
 
 def test_parse_json_only_flags(outline_file: Path) -> None:
@@ -262,45 +292,37 @@ def _report_with_metrics() -> Report:
 
     def metric(surface: str, value: str, unit: str, kind: str, **extra: Any) -> Metric:
         start = text.index(surface)
-        return Metric(Span(start, start + len(surface)), surface, value, unit, kind, section=("总体情况",), **extra)
+        return Metric(Span(start, start + len(surface)), surface, value, unit, kind, heading=0, **extra)
 
     metrics = [
         metric("55983人", "55983", "人", MetricKind.COUNT, subject="总人口"),
         metric("约3000名", "3000", "名", MetricKind.COUNT, qualifier=Qualifier.APPROX, subject="学生"),
-        metric("93万余元", "930000", "元", MetricKind.MONEY, qualifier=Qualifier.MORE_THAN, subject="投入经费"),
+        metric("93万余元", "930000", "元", MetricKind.MONEY, qualifier=Qualifier.MORE_THAN, magnitude="万"),
     ]
     return Report(text=text, documents=base.documents, headings=base.headings, metrics=metrics)
 
 
-def cell_at(line: str, column: int) -> str:
-    """The cell of a table line that starts at display column ``column`` (cells are separated by 2 spaces)."""
-    width = 0
-    for i, ch in enumerate(line):
-        if width == column:
-            assert i == 0 or line[i - 1] == " ", f"no cell starts at column {column} of {line!r}"
-            return line[i:].split("  ")[0].strip()
-        width += display_width(ch)
-    raise AssertionError(f"{line!r} is shorter than {column} columns")
+def render(renderable: RenderableType, *, width: int = 120, colour: bool = False) -> str:
+    console = Console(
+        file=io.StringIO(), width=width, force_terminal=colour, color_system="standard" if colour else None
+    )
+    console.print(renderable)
+    return console.file.getvalue()  # type: ignore[attr-defined,no-any-return]
 
 
-def test_render_metrics_aligns_wide_characters() -> None:
-    lines = render_metrics(_report_with_metrics()).splitlines()
-    assert len(lines) == 5
-    header = lines[0]
-    expected = {
-        "unit": ["人", "名", "元"],
-        "kind": ["count", "count", "money"],
-        "qualifier": ["exact", "approx", "more_than"],
-        "subject": ["总人口", "学生", "投入经费"],
-        "section": ["总体情况"] * 3,
-    }
-    for column, cells in expected.items():
-        at = display_width(header[: header.index(column)])
-        assert [cell_at(line, at) for line in lines[2:]] == cells, column
+def test_render_metrics_shows_values_as_the_report_writes_them() -> None:
+    lines = render(render_metrics(_report_with_metrics())).splitlines()
+    header = lines[1]
+    rows = [line.split() for line in lines[3:6]]
+    assert rows == [
+        ["55983人", "55,983人", "count", "总人口", "一、总体情况"],
+        ["约3000名", "3,000名", "count", "approx", "学生", "一、总体情况"],
+        ["93万余元", "93万元", "money", "more_than", "一、总体情况"],
+    ]
     # the value column is right-aligned: every value ends at the same display column
-    value_end = display_width(header[: header.index("value") + len("value")])
-    for line, value in zip(lines[2:], ("55983", "3000", "930000"), strict=True):
-        assert display_width(line[: line.rindex(value) + len(value)]) == value_end
+    value_end = cell_len(header[: header.index("value") + len("value")])
+    for line, value in zip(lines[3:6], ("55,983人", "3,000名", "93万元"), strict=True):
+        assert cell_len(line[: line.index(value) + len(value)]) == value_end
 
 
 def test_render_metrics_ranges_and_masked_values() -> None:
@@ -309,27 +331,21 @@ def test_render_metrics_ranges_and_masked_values() -> None:
         Metric(Span(2, 6), "10__", None, "人", "count", redacted=True),
         Metric(Span(9, 13), "3-5亩", None, "亩", "area", low="3", high="5"),
     ]
-    shown = render_metrics(Report(text=text, documents=parse(text).documents, metrics=metrics))
-    assert "(masked)" in shown and "3~5" in shown
+    shown = render(render_metrics(Report(text=text, documents=parse(text).documents, metrics=metrics)))
+    assert "masked" in shown and "3–5亩" in shown
 
 
-def test_render_outline_colour() -> None:
+def test_render_outline_colour_and_summary() -> None:
     report = parse(OUTLINE)
-    plain = render_outline(report)
-    coloured = render_outline(report, colour=True)
+    plain = render(render_outline(report))
+    coloured = render(render_outline(report), colour=True)
     assert ANSI not in plain and ANSI in coloured
-    assert plain.splitlines()[1] == "  一、基本情况"
+    assert plain.splitlines()[1] == "├── 一、基本情况"
+    assert render_summary(report).plain == "1 document, 5 headings, 0 metrics, 0 noise spans"
+    assert render_summary(report, metrics=False).plain == "1 document, 5 headings, 0 noise spans"
 
 
-def test_display_width() -> None:
-    assert display_width("abc") == 3
-    assert display_width("总人口") == 6
-    assert display_width("\uff08一\uff09") == 6  # fullwidth brackets
-    assert display_width("(一)") == 4
-    assert display_width("e\u0301") == 1  # combining accent
-
-
-def test_progress_on_a_terminal_is_one_updating_line() -> None:
+def test_progress_on_a_terminal_is_a_bar() -> None:
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
             return True
@@ -343,8 +359,22 @@ def test_progress_on_a_terminal_is_one_updating_line() -> None:
     progress(3, 3, 1, ok)
     progress.finish()
     shown = stream.getvalue()
-    assert shown.count("\n") == 1 and shown.endswith("\n")
-    assert "\r" in shown and "3/3 files" in shown and "files/s" in shown and "1 failed" in shown
+    assert "failed: b.txt: ReportDecodeError: binary" in shown  # printed above the bar
+    final = shown.rsplit("\r", 1)[-1]
+    assert "3/3" in final and "100%" in final and "files/s" in final and "1 failed" in final
+    assert "━" in final
+
+
+def test_progress_elsewhere_is_log_lines() -> None:
+    stream = io.StringIO()
+    progress = _Progress(stream, quiet=False)
+    progress(1, 2, 1, FileOutcome(file="b.txt", ok=False, error="ReportDecodeError", message="binary"))
+    progress(2, 2, 1, FileOutcome(file="a.txt", ok=True))
+    progress.finish()
+    lines = stream.getvalue().splitlines()
+    assert lines[0] == "gongwen batch: failed: b.txt: ReportDecodeError: binary"
+    assert lines[-1].startswith("gongwen batch: 2/2 files, ") and lines[-1].endswith("files/s, 1 failed")
+    assert ANSI not in stream.getvalue()
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -491,3 +521,29 @@ def test_batch_timeout(tmp_path: Path) -> None:
     for bad in ("0", "-2", "soon"):
         refused = gongwen("batch", tmp_path / "corpus", "--out", tmp_path / "out2", "--timeout", bad)
         assert refused.returncode == 2 and "--timeout" in err(refused)
+
+
+def test_text_that_looks_like_markup_is_shown_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "markup.txt"
+    path.write_text("一、情况[/b]\n全年[bold]投入[/x]55.57万元。\n", encoding="utf-8")
+    result = gongwen("parse", path, "--color", "always")
+    assert result.returncode == 0, err(result)
+    assert "情况[/b]" in out(result)
+
+
+def test_limit_caps_what_is_drawn_not_what_is_counted(tmp_path: Path) -> None:
+    path = tmp_path / "two.txt"
+    path.write_text(OUTLINE + "\n" + WITH_NUMBERS, encoding="utf-8")
+    report = parse(read_text(path))
+    shown = render(render_outline(report, limit=2)).splitlines()
+    assert shown[1:3] == ["└── 一、基本情况", "    └── (一)队伍建设"]
+    assert shown[-1] == f"… {len(report.headings) - 2} more headings (--limit 0 shows all; --json has all)"
+    assert not any(line.startswith("Document 1") for line in shown)
+    assert render(render_outline(report, limit=len(report.headings))) == render(render_outline(report))
+    result = gongwen("parse", path, "--limit", "1")
+    assert result.returncode == 0, err(result)
+    lines = out(result).splitlines()
+    assert "… 2 more metrics (--limit 0 shows all; --json has all)" in lines
+    assert lines[-1] == f"2 documents, {len(report.headings)} headings, 3 metrics, 0 noise spans"
+    assert "… " not in out(gongwen("parse", path, "--limit", "0"))
+    assert gongwen("parse", path, "--limit", "-1").returncode == 2

@@ -3,10 +3,11 @@
     .venv/bin/python docs/_tools/refresh_examples.py docs/*.md            # rewrite the outputs
     .venv/bin/python docs/_tools/refresh_examples.py --check docs/*.md    # only report what changed
 
-Every ```python block of a page runs, in order, in one namespace per page, from the repository root; its
-standard output replaces the ```text block right after it (if there is one). ```py blocks are shown, not
-run (examples that need files or processes). Exits 1 when a block raises, or with --check when an output
-differs from the page.
+Every ```python block of a page runs, in order, in one namespace per page (as ``__main__``, so that
+``if __name__ == "__main__":`` blocks run too), from the repository root; its standard output replaces
+the ```text block right after it (if there is one). A page whose blocks are written as a Python session
+(``>>>``, such as README.md) is run by doctest instead. Exits 1 when a block raises, or with --check
+when an output differs from the page. ``tests/test_docs.py`` runs the --check.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ BLOCK = re.compile(r"^```python\n(.*?)^```\n(?:[ \t]*\n)*(?:(```text\n)(.*?)^```
 def refresh(page: Path, *, check: bool) -> bool:
     """Run one page's examples; return whether everything ran and (with ``check``) nothing changed."""
     source = page.read_text(encoding="utf-8")
-    namespace: dict[str, object] = {"__name__": "__docs__"}
+    namespace: dict[str, object] = {"__name__": "__main__"}
     parts, position, ok = [], 0, True
     for match in BLOCK.finditer(source):
         line = source.count("\n", 0, match.start()) + 1

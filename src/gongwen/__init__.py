@@ -27,7 +27,7 @@ from gongwen.extractors import (
     unregister_extractor,
 )
 from gongwen.headings import HeadingRule, register_heading_style, unregister_heading_style
-from gongwen.io import decode, read_text
+from gongwen.io import decode, read_text, sample_path
 from gongwen.metrics import MetricExtractor
 from gongwen.model import (
     Direction,
@@ -92,6 +92,7 @@ __all__ = [
     "register_extractor",
     "register_heading_style",
     "register_unit",
+    "sample_path",
     "split_documents",
     "to_chinese",
     "to_number",

@@ -1,9 +1,12 @@
 """The command line, ``gongwen`` (or ``python -m gongwen``): a thin layer over the library.
 
-* ``gongwen parse FILE`` prints one report's outline as a tree and its metrics as a table (or, with
-  ``--json``, :meth:`Report.to_dict() <gongwen.model.Report.to_dict>` as JSON).
+* ``gongwen parse FILE`` prints one report's outline as a tree, its metrics as a table and a summary
+  line (or, with ``--json``, :meth:`Report.to_dict() <gongwen.model.Report.to_dict>` as JSON).
 * ``gongwen batch INPUT... --out DIR`` parses a corpus in parallel into csv/jsonl/parquet tables
-  (:func:`gongwen.batch.write_tables`).
+  (:func:`gongwen.batch.write_tables`), with a progress bar on a terminal.
+
+The terminal output is drawn by `rich <https://rich.readthedocs.io>`_: it fits the terminal's width
+(``COLUMNS`` where set), wide characters counting two columns.
 
 Exit codes: 0 success; 1 a file could not be read or parsed (``parse``), or every file failed / nothing
 was found (``batch``); 2 wrong usage; 130 interrupted.
@@ -14,21 +17,26 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 import time
-import unicodedata
+from collections import Counter
 from collections.abc import Sequence
-from importlib import resources
 from typing import Any, TextIO
 
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
 from gongwen.batch import FORMATS, BatchSummary, FileOutcome, package_version, write_tables
+from gongwen.display import format_qualifier, format_value, section_label
 from gongwen.errors import GongwenError
-from gongwen.io import decode, read_text
-from gongwen.model import Metric, Report
+from gongwen.io import decode, read_text, sample_path
+from gongwen.model import Report, Section
 from gongwen.parser import parse
 
-__all__ = ["build_parser", "display_width", "main", "render_metrics", "render_outline", "version"]
+__all__ = ["build_parser", "main", "print_report", "render_metrics", "render_outline", "render_summary", "version"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -39,148 +47,96 @@ def version() -> str:
 
 
 # ---------------------------------------------------------------------------------------------------------
-# Display helpers
+# What gongwen parse shows
+
+_LEVEL_STYLES = ("bold cyan", "bold green", "yellow", "magenta", "blue")
 
 
-def _char_width(ch: str) -> int:
-    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Cf", "Mn", "Me"):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+def _console(choice: str, stream: TextIO) -> Console:
+    """A console on ``stream``: coloured with ``--color always``, or on a terminal without ``NO_COLOR``."""
+    colour = choice == "always" or (choice == "auto" and "NO_COLOR" not in os.environ and stream.isatty())
+    return Console(file=stream, force_terminal=colour, color_system="standard" if colour else None, no_color=False)
 
 
-def display_width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: East Asian wide and fullwidth characters count 2."""
-    return sum(_char_width(ch) for ch in text)
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
-_SPACES = re.compile(r"\s+")
+def _add_sections(node: Tree, sections: Sequence[Section], limit: int) -> None:
+    for section in sections:
+        heading = section.heading
+        if heading is not None and heading.index < limit:
+            style = _LEVEL_STYLES[(max(1, heading.level) - 1) % len(_LEVEL_STYLES)]
+            _add_sections(node.add(Text.assemble((heading.marker, style), heading.title)), section.children, limit)
 
 
-def _fit(text: str, width: int | None) -> str:
-    """One line of at most ``width`` columns, cut with an ellipsis."""
-    text = _SPACES.sub(" ", text).strip()
-    if width is None or display_width(text) <= width:
-        return text
-    out, used = [], 0
-    for ch in text:
-        w = _char_width(ch)
-        if used + w > width - 1:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + "…"
+def _more(count: int, word: str) -> Text:
+    more = f"{count:,} more {word}{'' if count == 1 else 's'}"
+    return Text(f"… {more} (--limit 0 shows all; --json has all)", style="dim")
 
 
-def _pad(text: str, width: int, *, right: bool = False) -> str:
-    gap = " " * max(0, width - display_width(text))
-    return gap + text if right else text + gap
-
-
-class _Style:
-    """ANSI styling, or none."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-
-    def __call__(self, text: str, *codes: str) -> str:
-        if not self.enabled or not codes or not text:
-            return text
-        return f"\x1b[{';'.join(codes)}m{text}\x1b[0m"
-
-
-BOLD, DIM, CYAN, YELLOW, GREEN, RED = "1", "2", "36", "33", "32", "31"
-_LEVEL_COLOURS = (CYAN, GREEN, YELLOW, "35", "34")
-
-
-def _use_colour(choice: str, stream: TextIO) -> bool:
-    if choice == "always":
-        return True
-    if choice == "never":
-        return False
-    return "NO_COLOR" not in os.environ and stream.isatty()
-
-
-def render_outline(report: Report, *, colour: bool = False) -> str:
-    """The outline as an indented tree: each document with its title, then its headings by level."""
-    style = _Style(colour)
-    lines: list[str] = []
-    by_document: dict[int, list[Any]] = {}
-    for heading in report.headings:
-        by_document.setdefault(heading.document, []).append(heading)
+def render_outline(report: Report, *, limit: int | None = None) -> RenderableType:
+    """The outline: one tree per document, its title at the root, headings coloured by level; at most
+    ``limit`` headings (rich draws about two thousand a second)."""
+    counts = Counter(heading.document for heading in report.headings)
+    limit = len(report.headings) if limit is None else limit
+    hidden = max(0, len(report.headings) - limit)
+    last = report.headings[limit - 1].document if hidden and limit else -1  # the last document shown
+    trees: list[RenderableType] = []
     for document in report.documents:
-        title = _fit(document.title, None) if document.title else "(untitled)"
-        count = len(by_document.get(document.index, ()))
-        head = style(f"Document {document.index}", BOLD) + " " + style(title, BOLD)
-        lines.append(head + style(f"  [{count} heading{'s' if count != 1 else ''}]", DIM))
-        if not count:
-            lines.append("  " + style("(no headings)", DIM))
-        for heading in by_document.get(document.index, ()):
-            level = max(1, heading.level)
-            marker = style(heading.marker, _LEVEL_COLOURS[(level - 1) % len(_LEVEL_COLOURS)], BOLD)
-            lines.append("  " * level + marker + _fit(heading.title, None))
-    return "\n".join(lines)
+        if hidden and document.index > last:
+            trees.append(_more(hidden, "heading"))
+            break
+        label = Text.assemble(
+            (f"Document {document.index} ", "bold"),
+            (" ".join((document.title or "").split()) or "(untitled)", "bold"),
+            (f"  [{_plural(counts[document.index], 'heading')}]", "dim"),
+        )
+        tree = Tree(label, guide_style="dim")
+        if not document.sections:
+            tree.add(Text("(no headings)", style="dim"))
+        _add_sections(tree, document.sections, limit)
+        trees.append(tree)
+    return Group(*trees)
 
 
-_METRIC_COLUMNS: tuple[tuple[str, int, bool], ...] = (
-    # name, max width, right-aligned
-    ("text", 24, False),
-    ("value", 20, True),
-    ("unit", 8, False),
-    ("kind", 9, False),
-    ("qualifier", 10, False),
-    ("subject", 20, False),
-    ("section", 36, False),
-)
-
-
-def _metric_cells(metric: Metric) -> dict[str, str]:
-    if metric.redacted:
-        value = "(masked)"
-    elif metric.value is not None:
-        value = format(metric.value, "f")
-    elif metric.low is not None or metric.high is not None:
-        low = "" if metric.low is None else format(metric.low, "f")
-        high = "" if metric.high is None else format(metric.high, "f")
-        value = f"{low}~{high}"
-    else:
-        value = ""
-    return {
-        "text": metric.text,
-        "value": value,
-        "unit": metric.unit or "",
-        "kind": str(metric.kind),
-        "qualifier": str(metric.qualifier),
-        "subject": metric.subject or "",
-        "section": " > ".join(metric.section),
-    }
-
-
-def render_metrics(report: Report, *, colour: bool = False) -> str:
-    """The metrics as a table aligned in a terminal (wide characters count two columns)."""
-    style = _Style(colour)
+def render_metrics(report: Report, *, limit: int | None = None) -> RenderableType:
+    """The metrics as a table that fits the console, values as the report writes them (55.57万元); at
+    most ``limit`` rows."""
     if not report.metrics:
-        return style("(no metrics)", DIM)
-    rows = [
-        {name: _fit(cells[name], limit) for name, limit, _ in _METRIC_COLUMNS}
-        for cells in map(_metric_cells, report.metrics)
-    ]
-    widths = {
-        name: max([display_width(name)] + [display_width(row[name]) for row in rows]) for name, _, _ in _METRIC_COLUMNS
-    }
-    last = _METRIC_COLUMNS[-1][0]
+        return Text("(no metrics)", style="dim")
+    shown = report.metrics[:limit]
+    table = Table(
+        title=f"Metrics ({len(report.metrics):,})",
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        header_style="bold",
+        pad_edge=False,
+    )
+    table.add_column("text", overflow="fold")
+    table.add_column("value", justify="right", style="cyan", overflow="fold")
+    table.add_column("kind", overflow="fold", min_width=5)
+    table.add_column("qualifier", style="dim", overflow="fold", min_width=9)
+    table.add_column("subject", overflow="fold")
+    table.add_column("section", overflow="ellipsis", max_width=40)
+    for m in shown:
+        row = map(Text, (m.text, format_value(m), str(m.kind), format_qualifier(m), m.subject or ""))  # no markup
+        markers, title = section_label(report.headings, m.heading)
+        table.add_row(*row, Text.assemble((markers, "bold"), (title, "dim")))  # one word: cut, not wrapped
+    return (
+        table if len(shown) == len(report.metrics) else Group(table, _more(len(report.metrics) - len(shown), "metric"))
+    )
 
-    def line(cells: dict[str, str], codes: dict[str, tuple[str, ...]]) -> str:
-        parts = []
-        for name, _, right in _METRIC_COLUMNS:
-            cell = cells[name] if name == last and not right else _pad(cells[name], widths[name], right=right)
-            parts.append(style(cell, *codes.get(name, ())))
-        return "  ".join(parts).rstrip()
 
-    out = [line({name: name for name in widths}, dict.fromkeys(widths, (BOLD,)))]
-    out.append(style("  ".join("-" * widths[name] for name, _, _ in _METRIC_COLUMNS), DIM))
-    for row in rows:
-        out.append(line(row, {"value": (CYAN,), "section": (DIM,)}))
-    return "\n".join(out)
+def render_summary(report: Report, *, metrics: bool = True) -> Text:
+    """One line of counts: documents, headings, metrics (unless not read) and noise spans."""
+    parts = [_plural(len(report.documents), "document"), _plural(len(report.headings), "heading")]
+    if metrics:
+        parts.append(_plural(len(report.metrics), "metric"))
+    parts.append(_plural(len(report.noise), "noise span"))
+    return Text(", ".join(parts), style="bold")
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -190,7 +146,7 @@ _DESCRIPTION = "Turn Chinese government reports (政府工作报告, 工作总�
 
 _EPILOG = """\
 examples:
-  gongwen parse report.txt                 outline tree and metrics table
+  gongwen parse report.txt                 outline tree, metrics table, summary
   gongwen parse --json report.txt > r.json the whole Report as JSON
   gongwen parse --sample --outline-only    try it on the bundled sample report
   cat report.txt | gongwen parse -         read standard input
@@ -204,14 +160,16 @@ Exit codes: 0 ok, 1 a file failed (parse) or every file failed (batch), 2 usage.
 
 _PARSE_EPILOG = """\
 examples:
-  gongwen parse report.txt
-  gongwen parse --json report.txt
-  gongwen parse --metrics-only --color never report.txt | less
-  gongwen parse --sample
+  gongwen parse report.txt                   outline tree, metrics table, summary line
+  gongwen parse --sample                     the report bundled with gongwen
+  gongwen parse --outline-only report.txt    only the headings (fast: no metric is read)
+  gongwen parse --json report.txt > r.json   Report.to_dict() as JSON, exact values
+  gongwen parse --color always report.txt | less -R
 
-Without --json: the outline as an indented tree per document, then the metrics
-as a table (text, value, unit, kind, qualifier, subject, section), coloured when
-standard output is a terminal and NO_COLOR is not set.
+Without --json: each document's outline as a tree, then the metrics as a table
+(text, value as the report writes it, kind, qualifier, subject, section), then a
+summary line; it fits the terminal (or COLUMNS) and is coloured on a terminal
+unless NO_COLOR is set. --json keeps exact base-unit values (55.57万元 → 555700).
 Offsets in --json refer to the decoded text (\\r\\n and \\r read as \\n, a UTF-8 BOM kept as U+FEFF,
 as open(FILE, encoding="utf-8") reads it).
 """
@@ -227,18 +185,24 @@ Writes DIR/documents, headings, metrics and failures (.csv, .jsonl or .parquet)
 and DIR/manifest.jsonl. A file that cannot be read or parsed is listed in
 failures and the batch goes on. Running again over the same DIR skips the files
 already done (same path, size and modification time) and keeps their rows.
+On a terminal a progress bar shows files done, files/s, failures and the time
+left; otherwise a log line every few seconds and one per failed file.
 Exits 0 when the batch finished, even with failures; 1 when every file failed.
 """
 
 
-def _positive_int(value: str) -> int:
+def _positive_int(value: str, least: int = 1) -> int:
     try:
         number = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    if number < least:
+        raise argparse.ArgumentTypeError(f"must be at least {least}, got {number}")
     return number
+
+
+def _count(value: str) -> int:
+    return _positive_int(value, least=0)
 
 
 def _positive_seconds(value: str) -> float:
@@ -273,6 +237,13 @@ def build_parser() -> argparse.ArgumentParser:
     only.add_argument("--metrics-only", action="store_true", help="only the metrics")
     only.add_argument("--outline-only", action="store_true", help="only the outline (documents and headings)")
     p_parse.add_argument("--sample", action="store_true", help="parse the sample report bundled with gongwen")
+    p_parse.add_argument(
+        "--limit",
+        type=_count,
+        default=1000,
+        metavar="N",
+        help="show at most N headings and N metrics (default: %(default)s; 0: all; --json has all)",
+    )
     p_parse.add_argument(
         "--color",
         "--colour",
@@ -327,8 +298,7 @@ def _read_input(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tu
     if args.sample:
         if args.file:
             parser.error("give a FILE or --sample, not both")
-        resource = resources.files("gongwen").joinpath("data").joinpath("sample_report.txt")
-        return decode(resource.read_bytes(), name="sample_report.txt"), "sample_report.txt"
+        return read_text(sample_path()), "sample_report.txt"
     if not args.file:
         parser.error("give a FILE, - for standard input, or --sample")
     if args.file == "-":
@@ -343,7 +313,8 @@ def _read_input(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tu
 def _cmd_parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     try:
         text, name = _read_input(args, parser)
-        report = parse(text)
+        # only the work asked for: the outline alone runs no extractor (and never loads jieba)
+        report = parse(text, extractors=[] if args.outline_only else None)
     except IsADirectoryError as exc:
         _error(str(exc) if exc.errno is None else f"{exc.filename} is a folder, not a file")
         return EXIT_FAILED
@@ -364,16 +335,22 @@ def _cmd_parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return EXIT_OK
-    colour = _use_colour(args.color, sys.stdout)
-    blocks = []
-    if not args.metrics_only:
-        blocks.append(render_outline(report, colour=colour))
-    if not args.outline_only:
-        if not args.metrics_only:
-            blocks.append(_Style(colour)(f"Metrics ({len(report.metrics)})", BOLD))
-        blocks.append(render_metrics(report, colour=colour))
-    sys.stdout.write("\n\n".join(blocks) + "\n")
+    console = _console(args.color, sys.stdout)
+    print_report(
+        console, report, outline=not args.metrics_only, metrics=not args.outline_only, limit=args.limit or None
+    )
     return EXIT_OK
+
+
+def print_report(
+    console: Console, report: Report, *, outline: bool = True, metrics: bool = True, limit: int | None = None
+) -> None:
+    """What ``gongwen parse`` prints: the outline, the metrics (at most ``limit`` of each) and the summary."""
+    for shown, renderable in ((outline, render_outline), (metrics, render_metrics)):
+        if shown:
+            console.print(renderable(report, limit=limit))
+            console.print()
+    console.print(render_summary(report, metrics=metrics))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -381,42 +358,50 @@ def _cmd_parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
 
 
 class _Progress:
-    """A single updating line on a terminal; otherwise a log line now and then, and one per failure."""
+    """A progress bar (files, %, files/s, failures, time left) on a terminal; otherwise a log line now
+    and then, and one per failure."""
 
     def __init__(self, stream: TextIO, *, quiet: bool) -> None:
         self.stream, self.quiet = stream, quiet
-        self.tty = stream.isatty()
         self.started = self.last = time.perf_counter()
-        self.width = 0
+        self.bar: Any = None
+        if not quiet and stream.isatty():
+            from rich import progress as rp
 
-    def _line(self, done: int, total: int, failed: int) -> str:
-        elapsed = time.perf_counter() - self.started
-        rate = done / elapsed if elapsed > 0 else 0.0
-        return f"gongwen batch: {done}/{total} files, {rate:.1f} files/s, {failed} failed"
+            self.bar = rp.Progress(
+                rp.TextColumn("gongwen batch"),
+                rp.BarColumn(),
+                rp.MofNCompleteColumn(),
+                rp.TaskProgressColumn(),
+                rp.TextColumn("{task.fields[rate]:.1f} files/s"),
+                rp.TextColumn("[red]{task.fields[failed]} failed"),
+                rp.TimeRemainingColumn(),
+                console=Console(file=stream),
+                refresh_per_second=5,
+            )
+            self.task = self.bar.add_task("batch", total=None, rate=0.0, failed=0)
+            self.bar.start()
 
     def __call__(self, done: int, total: int, failed: int, outcome: FileOutcome) -> None:
         if self.quiet:
             return
-        now = time.perf_counter()
-        if self.tty:
-            if now - self.last >= 0.1 or done == total:
-                line = self._line(done, total, failed)
-                self.stream.write("\r" + line + " " * max(0, self.width - len(line)))
-                self.stream.flush()
-                self.width, self.last = len(line), now
-            return
+        rate = done / max(time.perf_counter() - self.started, 1e-9)
         if not outcome.ok:
-            failure = _describe_failure(outcome.file, outcome.error or "Error", outcome.message or "")
-            self.stream.write(f"gongwen batch: failed: {failure}\n")
-        if now - self.last >= 5.0 or done == total:
-            self.stream.write(self._line(done, total, failed) + "\n")
-            self.last = now
+            failure = f"failed: {_describe_failure(outcome.file, outcome.error or 'Error', outcome.message or '')}"
+            if self.bar is not None:  # above the bar, on one line
+                self.bar.console.print(Text(failure, style="red"), overflow="ellipsis", no_wrap=True)
+            else:
+                self.stream.write(f"gongwen batch: {failure}\n")
+        if self.bar is not None:
+            self.bar.update(self.task, completed=done, total=total, rate=rate, failed=failed)
+        elif time.perf_counter() - self.last >= 5.0 or done == total:
+            self.stream.write(f"gongwen batch: {done}/{total} files, {rate:.1f} files/s, {failed} failed\n")
+            self.last = time.perf_counter()
         self.stream.flush()
 
     def finish(self) -> None:
-        if self.tty and not self.quiet and self.width:
-            self.stream.write("\n")
-            self.stream.flush()
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def _describe_failure(file: str, error: str, message: str) -> str:
@@ -427,14 +412,15 @@ def _describe_failure(file: str, error: str, message: str) -> str:
 
 
 def _print_summary(summary: BatchSummary) -> None:
-    parts = [f"{summary.parsed} file{'s' if summary.parsed != 1 else ''} parsed", f"{summary.failed} failed"]
+    parts = [f"{_plural(summary.parsed, 'file')} parsed", f"{summary.failed} failed"]
     if summary.skipped:
         parts.append(f"{summary.skipped} skipped (already done; --force to redo)")
     rate = f" ({summary.files_per_second:.1f} files/s)" if summary.attempted else ""
     print(f"gongwen batch: {', '.join(parts)} in {summary.seconds:.1f} s{rate}")
     print(f"  rows added: {summary.documents} documents, {summary.headings} headings, {summary.metrics} metrics")
     for file, error, message in summary.failures[:10]:
-        print(f"  failed: {_fit(_describe_failure(file, error, message), 160)}")
+        failure = " ".join(_describe_failure(file, error, message).split())
+        print(f"  failed: {failure if len(failure) <= 160 else failure[:159] + '…'}")
     if len(summary.failures) > 10:
         print(f"  … and {len(summary.failures) - 10} more failures")
     tables = ", ".join(f"{t}.{summary.format}" for t in ("documents", "headings", "metrics", "failures"))
@@ -455,10 +441,10 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             timeout=args.timeout,
         )
     except (GongwenError, OSError) as exc:
-        progress.finish()
         _error(str(exc))
         return EXIT_FAILED
-    progress.finish()
+    finally:
+        progress.finish()
     if summary.found == 0:
         _error(f"no files found under {' '.join(args.inputs)} (pattern {args.pattern})")
         return EXIT_FAILED

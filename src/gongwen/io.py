@@ -19,11 +19,13 @@ from __future__ import annotations
 import codecs
 import os
 import re
+from importlib import resources
+from pathlib import Path
 
 from gongwen.errors import InputTypeError, ReportDecodeError
 from gongwen.textview import to_simplified
 
-__all__ = ["decode", "decode_with_encoding", "normalize_newlines", "read_text"]
+__all__ = ["decode", "decode_with_encoding", "normalize_newlines", "read_text", "sample_path"]
 
 # Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -168,3 +170,10 @@ def read_text(path: str | os.PathLike[str]) -> str:
     with open(path, "rb") as handle:
         data = handle.read()
     return decode(data, name=os.fspath(path))
+
+
+def sample_path() -> Path:
+    """The path of the real report bundled with gongwen (a district education bureau's 工作总结), for
+    trying things out: ``gongwen.parse(gongwen.read_text(gongwen.sample_path()))``, or
+    ``gongwen parse --sample`` on the command line."""
+    return Path(str(resources.files("gongwen").joinpath("data").joinpath("sample_report.txt")))
