@@ -206,7 +206,7 @@ def test_write_tables_csv(tmp_path: Path) -> None:
     summary = write_tables([tmp_path / "c"], out, workers=2, progress=lambda *args: calls.append(args))
     assert (summary.found, summary.parsed, summary.failed, summary.skipped) == (6, 5, 1, 0)
     assert [c[0] for c in calls] == [1, 2, 3, 4, 5, 6] and calls[-1][1:3] == (6, 1)
-    assert out.joinpath("documents.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads it
+    assert out.joinpath("documents.csv").read_bytes().startswith(b"file,")  # no byte-order mark
     failures = read_table(out, "failures")
     assert [(f["file"], f["error"]) for f in failures] == [(str(files["binary"]), "ReportDecodeError")]
     headings = read_table(out, "headings")
@@ -341,14 +341,14 @@ def test_nothing_to_parse(tmp_path: Path) -> None:
     __import__("multiprocessing").get_start_method() != "fork", reason="the patched parser reaches workers by fork"
 )
 def test_a_worker_that_dies_fails_its_file_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import gongwen.batch
+    import gongwen.files
 
     def crashing_parse(text: str) -> Any:
         if "CRASH" in text:
             os._exit(3)  # what the kernel's OOM killer or a segfault looks like to the pool
         return parse(text)
 
-    monkeypatch.setattr(gongwen.batch, "parse", crashing_parse)
+    monkeypatch.setattr(gongwen.files, "parse", crashing_parse)
     folder = tmp_path / "c"
     folder.mkdir()
     for i in range(12):
@@ -383,9 +383,9 @@ def _slow_when_marked(text: str) -> Any:
 
 
 def test_parse_file_gives_up_after_its_timeout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import gongwen.batch
+    import gongwen.files
 
-    monkeypatch.setattr(gongwen.batch, "parse", _slow_when_marked)
+    monkeypatch.setattr(gongwen.files, "parse", _slow_when_marked)
     slow, fast = tmp_path / "slow.txt", tmp_path / "fast.txt"
     slow.write_text(OUTLINE + "SLOW\n", encoding="utf-8")
     fast.write_text(OUTLINE, encoding="utf-8")
@@ -402,9 +402,9 @@ def test_parse_file_gives_up_after_its_timeout(tmp_path: Path, monkeypatch: pyte
 def test_write_tables_records_a_file_that_takes_too_long(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
 ) -> None:
-    import gongwen.batch
+    import gongwen.files
 
-    monkeypatch.setattr(gongwen.batch, "parse", _slow_when_marked)  # worker processes are forked with it
+    monkeypatch.setattr(gongwen.files, "parse", _slow_when_marked)  # worker processes are forked with it
     folder = tmp_path / "c"
     folder.mkdir()
     for i in range(6):
