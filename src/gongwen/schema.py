@@ -257,7 +257,7 @@ def to_frame(table: str, rows: Sequence[Mapping[str, Any]]) -> Any:
     data = {}
     for column in _table(table):
         values = _typed(column, (row.get(column.name) for row in rows))
-        data[column.name] = pandas.array(values, dtype=_PANDAS_DTYPES[column.type])
+        data[column.name] = pandas.Series(values, dtype=_PANDAS_DTYPES[column.type])
     return pandas.DataFrame(data, columns=[c.name for c in _table(table)])
 
 
