@@ -292,18 +292,18 @@ def _decimal_type(pyarrow: Any, values: Iterable[Decimal | None]) -> Any:
 
 
 def to_arrow(table: str, rows: Sequence[Mapping[str, Any]]) -> Any:
-    """Rows of ``table`` as a ``pyarrow.Table``: ``int64``, ``bool``, ``string`` and exact decimals."""
+    """Rows of ``table`` as a ``pyarrow.Table``: ``int64``, ``bool``, ``string`` and exact decimals, with
+    the pandas metadata that makes ``pandas.read_parquet`` give the dtypes of :func:`to_frame` back."""
     pyarrow = require_pyarrow()
-    arrays, fields = [], []
+    frame = to_frame(table, rows)
+    fields = []
     for column in _table(table):
-        values = _typed(column, (row.get(column.name) for row in rows))
         if column.type is _D:
-            kind = _decimal_type(pyarrow, values)
+            kind = _decimal_type(pyarrow, frame[column.name])
         else:
             kind = {_I: pyarrow.int64(), _B: pyarrow.bool_(), _T: pyarrow.string()}[column.type]
-        arrays.append(pyarrow.array(values, type=kind))
         fields.append(pyarrow.field(column.name, kind, nullable=True))
-    return pyarrow.Table.from_arrays(arrays, schema=pyarrow.schema(fields))
+    return pyarrow.Table.from_pandas(frame, schema=pyarrow.schema(fields), preserve_index=False)
 
 
 # ---------------------------------------------------------------------------------------------------------
