@@ -335,18 +335,27 @@ def _reads_as_text(text: str) -> bool:
 
 
 def _chinese(data: bytes, name: str) -> tuple[str, str] | None:
-    """GB18030, or Big5 where it decodes and reads as far more common characters; None if neither decodes."""
+    """GB18030, or Big5 where it decodes and reads as far more common characters; None if neither decodes
+    or what decodes is not Chinese (Latin-1 or Windows-1252 bytes pair up as rare GB18030 characters)."""
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         big5 = _big5(data)
-        if big5 is not None:
+        if big5 is not None and _reads_as_chinese(big5):
             return _as_text(big5, name, _CONTROL_OR_PRIVATE, "in Big5"), "big5hkscs"
         return None
     big5 = _big5(data)
     if big5 is not None and _plausibility(big5) > 2 * _plausibility(text) + 0.01:
         return _as_text(big5, name, _CONTROL_OR_PRIVATE, "in Big5"), "big5hkscs"
+    if not _reads_as_chinese(text):
+        return None
     return _as_text(text, name, _CONTROL_OR_PRIVATE, "in UTF-8 or GB18030/GBK"), "gb18030"
+
+
+def _reads_as_chinese(text: str) -> bool:
+    """At least 1 in 20 of the first non-ASCII characters are common report characters (or too few to say)."""
+    wide = [c for c in to_simplified(text[:20_000]) if c > "\x7f"]
+    return len(wide) < 20 or sum(c in _COMMON for c in wide) * 20 >= len(wide)
 
 
 def _normalizer(data: bytes) -> tuple[str, str, bool] | None:
