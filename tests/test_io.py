@@ -194,7 +194,7 @@ def _with_bad_bytes(data: bytes, *offsets: int) -> bytes:
 
 def test_one_bad_byte_far_into_a_utf8_file_is_named_where_it_is(tmp_path: Path) -> None:
     data = LONG.encode("utf-8")
-    first = data.index("\n".encode(), 1700) + 1  # the start of a line, so the line number is plain
+    first = data.index(b"\n", 1700) + 1  # the start of a line, so the line number is plain
     damaged = _with_bad_bytes(data, first, len(LONG[:-300].encode("utf-8")))  # both between characters
     path = tmp_path / "damaged.txt"
     path.write_bytes(damaged)
@@ -288,10 +288,39 @@ def test_an_encoding_given_skips_detection() -> None:
         decode(data, errors="ignore")  # type: ignore[arg-type]
 
 
-FRENCH = (
-    "année région élève école créé déjà où là être forêt très août naïve garçon façade hôpital côté île théâtre "
-    "événement qualité société économie intérêt général sécurité réalité activité priorité dépenses crédits"
-).split()
+FRENCH = [
+    "année",
+    "région",
+    "élève",
+    "école",
+    "créé",
+    "déjà",
+    "où",
+    "là",
+    "être",
+    "forêt",
+    "très",
+    "août",
+    "naïve",
+    "garçon",
+    "façade",
+    "hôpital",
+    "côté",
+    "île",
+    "théâtre",
+    "événement",
+    "qualité",
+    "société",
+    "économie",
+    "intérêt",
+    "général",
+    "sécurité",
+    "réalité",
+    "activité",
+    "priorité",
+    "dépenses",
+    "crédits",
+]
 
 
 def test_text_in_another_script_names_what_it_looks_like() -> None:
