@@ -330,5 +330,13 @@ def test_text_in_another_script_names_what_it_looks_like() -> None:
         decode(data, name="fr.txt")
     message = str(caught.value)
     assert "fr.txt: not UTF-8, GB18030/GBK or Big5" in message and "--encoding" in message
-    assert "invalid byte 0xe9 at offset 17 (line 1, column 18)" in message
+    assert "the first byte 0xe9 at offset 17 (line 1, column 18)" in message
     assert decode(data, encoding="latin-1") == text
+
+
+def test_mostly_ascii_with_one_bad_byte_reads_under_replace() -> None:
+    data = b"Report 2023: total 55.57 (line one).\n" * 30 + b"a bad \xff byte\n" + b"the end\n"
+    with pytest.raises(ReportDecodeError, match=r"1 bad byte sequence, the first byte 0xff at offset 1116 \(line 31"):
+        decode(data, name="a.txt")
+    with pytest.warns(ReportDecodeWarning, match="1 byte sequence not in UTF-8 replaced"):
+        assert decode(data, errors="replace").count("\ufffd") == 1

@@ -266,15 +266,22 @@ def _detect(data: bytes, name: str, errors: str) -> tuple[str, str, tuple[Decode
         if damaged:
             text, issues = _replaced(name, data, encoding, errors)
             return _as_text(text, name, _CONTROL_OR_PRIVATE, f"in {encoding.upper()}"), encoding, issues
+    bad = data.decode("utf-8", errors="replace").count("\ufffd")
+    rare = bad * 100 <= len(data)  # mostly ASCII with a few bad bytes: UTF-8 text with damage, or a legacy code page
+    if rare and errors == "replace":
+        text, issues = _replaced(name, data, "utf-8", errors)
+        return _as_text(text, name), "utf-8", issues
     guess = ""
     if detected is not None:
         guess = (
             f"; it reads as {detected[1]} text with hardly any Chinese: if that is right, pass "
             f"encoding={detected[1]!r} (gongwen --encoding {detected[1]})"
         )
+    if rare:
+        guess += "; to read it as UTF-8 anyway, with U+FFFD in place of the bad bytes, pass errors='replace'"
     raise ReportDecodeError(
-        f"{name}: not UTF-8, GB18030/GBK or Big5 (as UTF-8: invalid "
-        f"{_where(data, utf8_error.start, 'utf-8')}){guess}; {_ADVICE}"
+        f"{name}: not UTF-8, GB18030/GBK or Big5 (as UTF-8: {bad} bad byte sequence{'s' if bad != 1 else ''}, "
+        f"the first {_where(data, utf8_error.start, 'utf-8')}){guess}; {_ADVICE}"
     )
 
 
