@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from gongwen.errors import GongwenError, ReportDecodeWarning
-from gongwen.files import FileOutcome, expand_items, find_files, parse_file
+from gongwen.files import FileOutcome, expand_items, find_files, parse_file, read_input
 from gongwen.io import ERRORS, Errors, decode_report
 from gongwen.model import Report
 from gongwen.parser import parse
@@ -66,8 +66,7 @@ __all__ = [
 
 def _parse_item(item: str | os.PathLike[str], encoding: str | None, errors: Errors) -> tuple[Report, list[str]]:
     if isinstance(item, os.PathLike):
-        with open(item, "rb") as handle:
-            decoded = decode_report(handle.read(), name=os.fspath(item), encoding=encoding, errors=errors)
+        decoded = read_input(item, name=os.fspath(item), encoding=encoding, errors=errors)
         return parse(decoded.text), [issue.message for issue in decoded.issues]
     return parse(item), []
 

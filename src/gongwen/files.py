@@ -115,8 +115,10 @@ def expand_items(
         )
     if isinstance(items, bytes | bytearray):
         raise InputTypeError("parse_many() takes texts or paths, got bytes: decode them first (gongwen.decode)")
-    if isinstance(items, list | tuple) and not any(isinstance(i, os.PathLike) and os.path.isdir(i) for i in items):
-        return items
+    if isinstance(items, list | tuple):
+        if not any(isinstance(i, os.PathLike) and os.path.isdir(i) for i in items):
+            return items
+        return list(_flatten(items, pattern))
     return _flatten(items, pattern)
 
 
