@@ -508,7 +508,7 @@ def test_batch_keeps_earlier_files_prunes_on_request_and_refuses_a_clash(tmp_pat
     other = gongwen("batch", two, "--out", dest, "-q")
     assert other.returncode == 0, err(other)
     assert "kept: the rows of 2 earlier files not among these inputs (--prune drops them)" in out(other)
-    assert "tables now hold: 3 files (0 failed)" in out(other)
+    assert "tables now hold: 3 files and 0 failures;" in out(other)
     assert {row["file"] for row in read_csv(dest / "documents.csv")} == {
         str(one / "extra.txt"),
         str(one / "sub" / "report.txt"),

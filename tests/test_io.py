@@ -340,3 +340,12 @@ def test_mostly_ascii_with_one_bad_byte_reads_under_replace() -> None:
         decode(data, name="a.txt")
     with pytest.warns(ReportDecodeWarning, match="1 byte sequence not in UTF-8 replaced"):
         assert decode(data, errors="replace").count("\ufffd") == 1
+
+
+def test_a_bad_sequence_after_a_utf16_mark_is_named_by_its_offset_in_the_file() -> None:
+    data = codecs.BOM_UTF16_LE + "一、总体\n情况".encode("utf-16-le") + b"\x00\xd8" + "ab".encode("utf-16-le")
+    expected = r"UTF-16-LE byte-order mark but is not UTF-16-LE: .* offset 16 \(line 2, column 3\)"
+    with pytest.raises(ReportDecodeError, match=expected):
+        decode(data)
+    with pytest.warns(ReportDecodeWarning, match="1 byte sequence not in UTF-16-LE"):
+        assert decode(data, errors="replace") == "一、总体\n情况\ufffdab"

@@ -503,7 +503,7 @@ def _print_kept_and_dropped(summary: BatchSummary) -> None:
     if summary.totals:
         t = summary.totals
         print(
-            f"  tables now hold: {_plural(t['files'], 'file')} ({t['failed']} failed): "
+            f"  tables now hold: {_plural(t['files'], 'file')} and {_plural(t['failed'], 'failure')}; "
             f"{t['documents']} documents, {t['headings']} headings, {t['metrics']} metrics"
         )
 

@@ -124,43 +124,40 @@ def _as_text(text: str, name: str, pattern: re.Pattern[str] = _CONTROL, what: st
     return normalize_newlines(text)
 
 
-def _where(data: bytes, offset: int, encoding: str) -> str:
-    """``byte 0x91 at offset 1727 (line 12)``: the first bad byte, with its line in the decoded text."""
-    prefix = normalize_newlines(data[:offset].decode(encoding, errors="replace"))
+def _where(data: bytes, offset: int, encoding: str, skip: int = 0) -> str:
+    """``byte 0x91 at offset 1727 (line 12, column 5)``: a bad byte, with its line and column in the text
+    decoded from ``data[skip:]`` (``skip``: a byte-order mark not part of the text)."""
+    prefix = normalize_newlines(data[skip:offset].decode(encoding, errors="replace"))
     line = prefix.count("\n") + 1
     column = len(prefix) - prefix.rfind("\n")
     return f"byte {data[offset]:#04x} at offset {offset} (line {line}, column {column})"
 
 
-def _bad_bytes_error(name: str, data: bytes, exc: UnicodeDecodeError, encoding: str, count: int) -> ReportDecodeError:
-    truncated = exc.reason == "unexpected end of data" or (exc.end >= len(data) and count == 1)
-    more = f"; {count - 1} more bad sequence{'s' if count != 2 else ''} after it" if count > 1 else ""
-    cut = " (the file ends inside a character: was it cut short?)" if truncated else ""
-    return ReportDecodeError(
-        f"{name}: {encoding.upper()} text with a byte that is not {encoding.upper()}: "
-        f"{_where(data, exc.start, encoding)}{cut}{more}; fix or re-save the file, or read it anyway with "
-        f"errors='replace' (gongwen --errors replace), which puts U+FFFD in place of each bad sequence "
-        f"and counts them"
-    )
-
-
-def _replaced(name: str, data: bytes, encoding: str, errors: str) -> tuple[str, tuple[DecodeIssue, ...]]:
-    """Decode ``data`` as ``encoding``: strictly (raising on the first bad byte) or replacing bad sequences."""
+def _replaced(name: str, data: bytes, encoding: str, errors: str, skip: int = 0) -> tuple[str, tuple[DecodeIssue, ...]]:
+    """Decode ``data[skip:]`` as ``encoding``: strictly (raising on the first bad byte, named by its offset
+    in ``data``) or replacing each bad sequence with U+FFFD and counting them."""
+    body = data[skip:] if skip else data
     try:
-        return data.decode(encoding), ()
+        return body.decode(encoding), ()
     except UnicodeDecodeError as exc:
-        text = data.decode(encoding, errors="replace")
-        count = text.count("\ufffd") - (data.count(b"\xef\xbf\xbd") if encoding.startswith("utf-8") else 0)
+        text = body.decode(encoding, errors="replace")
+        count = text.count("\ufffd") - (body.count(b"\xef\xbf\xbd") if encoding.startswith("utf-8") else 0)
         count = max(1, count)
+        where = _where(data, exc.start + skip, encoding, skip)
+        upper = encoding.upper()
         if errors == "strict":
-            raise _bad_bytes_error(name, data, exc, encoding, count) from None
-        issue = DecodeIssue(
-            "replaced",
-            count,
-            f"{name}: {count} byte sequence{'s' if count != 1 else ''} not in {encoding.upper()} "
-            f"replaced by U+FFFD, the first at {_where(data, exc.start, encoding)}",
-        )
-        return text, (issue,)
+            truncated = exc.reason == "unexpected end of data" or (exc.end >= len(body) and count == 1)
+            more = f"; {count - 1} more bad sequence{'s' if count != 2 else ''} after it" if count > 1 else ""
+            cut = " (the file ends inside a character: was it cut short?)" if truncated else ""
+            what = f"starts with a {upper} byte-order mark but" if skip else f"{upper} text with a byte that"
+            raise ReportDecodeError(
+                f"{name}: {what} is not {upper}: {where}{cut}{more}; fix or re-save the file, or read it "
+                f"anyway with errors='replace' (gongwen --errors replace), which puts U+FFFD in place of each "
+                f"bad sequence and counts them"
+            ) from None
+        plural = "s" if count != 1 else ""
+        message = f"{name}: {count} byte sequence{plural} not in {upper} replaced by U+FFFD, the first at {where}"
+        return text, (DecodeIssue("replaced", count, message),)
 
 
 def _lost(text: str, name: str, encoding: str) -> tuple[DecodeIssue, ...]:
@@ -235,15 +232,7 @@ def _detect(data: bytes, name: str, errors: str) -> tuple[str, str, tuple[Decode
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             # UTF-8 keeps its mark as U+FEFF, as open(path, encoding="utf-8") does, so offsets agree.
-            start = 0 if encoding == "utf-8" else len(bom)
-            try:
-                text, issues = _replaced(name, data[start:], encoding, errors)
-            except ReportDecodeError as exc:
-                raise ReportDecodeError(
-                    f"{name}: starts with a {encoding.upper()} byte-order mark but is not valid "
-                    f"{encoding.upper()} ({str(exc).split(': ', 2)[-1].split(';')[0]}, counted after the mark); "
-                    f"{_ADVICE}"
-                ) from None
+            text, issues = _replaced(name, data, encoding, errors, skip=0 if encoding == "utf-8" else len(bom))
             return _as_text(text, name), "utf-8-sig" if encoding == "utf-8" else encoding, issues
     if b"\x00" in data:
         return _wide(data, name)
