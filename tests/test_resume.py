@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from gongwen.batch import read_table, write_tables
 from gongwen.errors import GongwenError
@@ -128,3 +130,48 @@ def _csv(path: Path) -> list[dict[str, Any]]:
 
     with open(path, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Whatever the sequence of runs, the tables hold exactly the files the runs said they hold.
+
+RUNS = st.lists(
+    st.tuples(st.sets(st.integers(0, 4), min_size=1), st.booleans(), st.sets(st.integers(0, 4), max_size=1)),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(runs=RUNS)
+def test_no_sequence_of_runs_loses_rows_unsaid(tmp_path_factory: pytest.TempPathFactory, runs: Any) -> None:
+    root = tmp_path_factory.mktemp("runs")
+    paths = [root / f"r{i}.txt" for i in range(5)]
+    for i, path in enumerate(paths):
+        path.write_text(OUTLINE.replace("教育", f"第{i}项"), encoding="utf-8")
+    out = root / "out"
+    held: set[str] = set()
+    headings: dict[str, int] = {}  # of each file, as last parsed
+    for step, (chosen, prune, touched) in enumerate(runs):
+        for i in touched:  # a file changed since the last run
+            paths[i].write_text(OUTLINE + f"三、第{step}次修改\n", encoding="utf-8")
+            stat = paths[i].stat()
+            os.utime(paths[i], ns=(stat.st_atime_ns, stat.st_mtime_ns + (step + 1) * 10**9))
+        names = {str(paths[i]) for i in chosen}
+        summary = write_tables([paths[i] for i in sorted(chosen)], out, workers=1, prune=prune)
+        expected_dropped = held - names if prune else set()
+        assert {file for file, _ in summary.dropped} == expected_dropped
+        assert summary.kept == (0 if prune else len(held - names))
+        held = names if prune else held | names
+        for name in names:
+            text = Path(name).read_text(encoding="utf-8")
+            headings[name] = text.count("、") + text.count("(一)")
+        assert set(files_in(out, "documents", "csv")) == held
+        assert summary.totals["files"] == len(held)
+        assert files_in(out, "headings", "csv") == {name: headings[name] for name in held}
+
+
+def test_one_path_given_alone_is_one_input(tmp_path: Path) -> None:
+    a = folder(tmp_path, "a", 2)
+    assert write_tables(str(a), tmp_path / "out", workers=1).parsed == 2  # type: ignore[arg-type]
+    assert write_tables(a, tmp_path / "out2", workers=1).parsed == 2  # type: ignore[arg-type]

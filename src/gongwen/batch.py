@@ -186,4 +186,5 @@ def write_tables(
     out_dir.mkdir(parents=True, exist_ok=True)
     with exclusive(out_dir):
         run = Run(out_dir, format, workers, chunksize, progress, timeout, encoding, errors)
-        return run.write(list(inputs), force=force, prune=prune, pattern=pattern, started=started)
+        given = [inputs] if isinstance(inputs, str | os.PathLike) else list(inputs)  # one path, or many
+        return run.write(given, force=force, prune=prune, pattern=pattern, started=started)

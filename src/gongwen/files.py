@@ -40,6 +40,8 @@ def _walk(folder: Path, pattern: str) -> list[Path]:
 
 def discover(inputs: Iterable[str | os.PathLike[str]], pattern: str) -> tuple[list[Path], list[str]]:
     """The files under ``inputs`` (each once, in order) and the inputs that matched nothing."""
+    if isinstance(inputs, str | os.PathLike):
+        inputs = [inputs]  # one path, not the characters of one
     files: list[Path] = []
     missing: list[str] = []
     seen: set[str] = set()
