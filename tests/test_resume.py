@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gongwen.batch import read_table, write_tables
+from gongwen.batch import find_files, read_table, write_tables
 from gongwen.errors import GongwenError
 
 OUTLINE = "关于教育工作的报告\n一、基本情况\n(一)队伍建设\n二、存在问题\n"  # 3 headings, no numbers
@@ -173,5 +173,6 @@ def test_no_sequence_of_runs_loses_rows_unsaid(tmp_path_factory: pytest.TempPath
 
 def test_one_path_given_alone_is_one_input(tmp_path: Path) -> None:
     a = folder(tmp_path, "a", 2)
-    assert write_tables(str(a), tmp_path / "out", workers=1).parsed == 2  # type: ignore[arg-type]
-    assert write_tables(a, tmp_path / "out2", workers=1).parsed == 2  # type: ignore[arg-type]
+    assert write_tables(str(a), tmp_path / "out", workers=1).parsed == 2
+    assert write_tables(a, tmp_path / "out2", workers=1).parsed == 2
+    assert find_files(a) == sorted(a.iterdir())

@@ -129,7 +129,7 @@ def parse_many(
 
 
 def write_tables(
-    inputs: Iterable[str | os.PathLike[str]],
+    inputs: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     out: str | os.PathLike[str],
     *,
     format: str = "csv",

@@ -38,7 +38,10 @@ def _walk(folder: Path, pattern: str) -> list[Path]:
     return found
 
 
-def discover(inputs: Iterable[str | os.PathLike[str]], pattern: str) -> tuple[list[Path], list[str]]:
+Inputs = Iterable[str | os.PathLike[str]] | str | os.PathLike[str]
+
+
+def discover(inputs: Inputs, pattern: str) -> tuple[list[Path], list[str]]:
     """The files under ``inputs`` (each once, in order) and the inputs that matched nothing."""
     if isinstance(inputs, str | os.PathLike):
         inputs = [inputs]  # one path, not the characters of one
@@ -76,11 +79,12 @@ def discover(inputs: Iterable[str | os.PathLike[str]], pattern: str) -> tuple[li
     return files, missing
 
 
-def find_files(inputs: Iterable[str | os.PathLike[str]], *, pattern: str = "*.txt") -> list[Path]:
+def find_files(inputs: Inputs, *, pattern: str = "*.txt") -> list[Path]:
     """The files to parse: each input is a file (taken whatever its name), a folder (every file under it
     whose name matches ``pattern``, recursively, hidden ones skipped) or a glob pattern (``corpus/**/*.txt``).
 
-    In input order, sorted within a folder, each file once. Raises :class:`FileNotFoundError` for an input
+    ``inputs`` is a list of these, or one alone. In input order, sorted within a folder, each file once.
+    Raises :class:`FileNotFoundError` for an input
     that is not a file or folder and matches nothing.
     """
     files, missing = discover(inputs, pattern)
