@@ -84,8 +84,7 @@ def find_files(inputs: Inputs, *, pattern: str = "*.txt") -> list[Path]:
     whose name matches ``pattern``, recursively, hidden ones skipped) or a glob pattern (``corpus/**/*.txt``).
 
     ``inputs`` is a list of these, or one alone. In input order, sorted within a folder, each file once.
-    Raises :class:`FileNotFoundError` for an input
-    that is not a file or folder and matches nothing.
+    Raises :class:`FileNotFoundError` for an input that is not a file or folder and matches nothing.
     """
     files, missing = discover(inputs, pattern)
     if missing:
