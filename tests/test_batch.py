@@ -19,11 +19,13 @@ from gongwen.batch import (
     find_files,
     parse_file,
     parse_many,
+    read_table,
     report_rows,
     table_columns,
     write_tables,
 )
-from gongwen.errors import GongwenError, ReportDecodeError
+from gongwen.errors import GongwenError, InputTypeError, ReportDecodeError, ReportDecodeWarning
+from gongwen.io import read_text
 from gongwen.parser import parse
 
 # Small texts without numbers parse in a millisecond; one with numbers exercises the metrics table.
@@ -185,7 +187,7 @@ def test_parse_file_never_raises(tmp_path: Path) -> None:
 # write_tables
 
 
-def read_table(out: Path, table: str, fmt: str = "csv") -> list[dict[str, Any]]:
+def read_rows(out: Path, table: str, fmt: str = "csv") -> list[dict[str, Any]]:
     path = out / f"{table}.{fmt}"
     if fmt == "csv":
         with open(path, encoding="utf-8-sig", newline="") as handle:
@@ -206,18 +208,18 @@ def test_write_tables_csv(tmp_path: Path) -> None:
     summary = write_tables([tmp_path / "c"], out, workers=2, progress=lambda *args: calls.append(args))
     assert (summary.found, summary.parsed, summary.failed, summary.skipped) == (6, 5, 1, 0)
     assert [c[0] for c in calls] == [1, 2, 3, 4, 5, 6] and calls[-1][1:3] == (6, 1)
-    assert out.joinpath("documents.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads it
-    failures = read_table(out, "failures")
+    assert out.joinpath("documents.csv").read_bytes().startswith(b"file,")  # no byte-order mark
+    failures = read_rows(out, "failures")
     assert [(f["file"], f["error"]) for f in failures] == [(str(files["binary"]), "ReportDecodeError")]
-    headings = read_table(out, "headings")
+    headings = read_rows(out, "headings")
     by_file: dict[str, int] = {}
     for row in headings:
         by_file[row["file"]] = by_file.get(row["file"], 0) + 1
     assert by_file[str(files["gbk"])] == by_file[str(files["utf8"])] == by_file[str(files["utf16"])] == HEADINGS
     assert str(files["empty"]) not in by_file
-    documents = read_table(out, "documents")
+    documents = read_rows(out, "documents")
     assert str(files["empty"]) in {d["file"] for d in documents}  # an empty file is one empty document
-    metrics = read_table(out, "metrics")
+    metrics = read_rows(out, "metrics")
     assert metrics and {m["file"] for m in metrics} == {str(files["numbers"])}
     assert metrics[0]["value"] in {"2", "55983", "555700"} and metrics[0]["kind"]
     assert tuple(metrics[0]) == table_columns()["metrics"]
@@ -233,11 +235,11 @@ def test_write_tables_resumes_and_redoes_changed_files(tmp_path: Path) -> None:
     files = make_corpus(tmp_path / "c")
     out = tmp_path / "out"
     first = write_tables([tmp_path / "c"], out, workers=1)
-    rows = {t: read_table(out, t) for t in ("documents", "headings", "metrics", "failures")}
+    rows = {t: read_rows(out, t) for t in ("documents", "headings", "metrics", "failures")}
 
     again = write_tables([tmp_path / "c"], out, workers=1)
     assert (again.skipped, again.parsed, again.failed) == (first.found, 0, 0)
-    assert {t: read_table(out, t) for t in rows} == rows
+    assert {t: read_rows(out, t) for t in rows} == rows
 
     # a changed file is parsed again and its old rows replaced; a new file is added
     files["utf8"].write_text(OUTLINE + "四、其他事项\n", encoding="utf-8")
@@ -246,15 +248,15 @@ def test_write_tables_resumes_and_redoes_changed_files(tmp_path: Path) -> None:
     (tmp_path / "c" / "g_new.txt").write_text(OUTLINE, encoding="utf-8")
     third = write_tables([tmp_path / "c"], out, workers=1)
     assert (third.skipped, third.parsed, third.failed) == (first.found - 1, 2, 0)
-    headings = read_table(out, "headings")
+    headings = read_rows(out, "headings")
     changed = [h for h in headings if h["file"] == str(files["utf8"])]
     assert len(changed) == HEADINGS + 1 and changed[-1]["title"] == "其他事项"
     assert len(headings) == len(rows["headings"]) + 1 + HEADINGS
-    assert read_table(out, "failures") == rows["failures"]
+    assert read_rows(out, "failures") == rows["failures"]
 
     forced = write_tables([tmp_path / "c"], out, workers=1, force=True)
     assert (forced.skipped, forced.parsed, forced.failed) == (0, first.found, 1)
-    assert len(read_table(out, "headings")) == len(headings)
+    assert len(read_rows(out, "headings")) == len(headings)
 
 
 def test_write_tables_drops_rows_not_in_the_manifest(tmp_path: Path) -> None:
@@ -264,17 +266,17 @@ def test_write_tables_drops_rows_not_in_the_manifest(tmp_path: Path) -> None:
     write_tables([tmp_path / "c"], out, workers=1, format="jsonl")
     manifest = (out / "manifest.jsonl").read_text("utf-8").splitlines()
     (out / "manifest.jsonl").write_text("\n".join(manifest[:2]) + '\n{"cut sh', encoding="utf-8")
-    before = read_table(out, "headings", "jsonl")
+    before = read_rows(out, "headings", "jsonl")
     summary = write_tables([tmp_path / "c"], out, workers=1, format="jsonl")
     assert summary.skipped == 2 and summary.parsed + summary.failed == 4
-    assert sorted(map(json.dumps, read_table(out, "headings", "jsonl"))) == sorted(map(json.dumps, before))
+    assert sorted(map(json.dumps, read_rows(out, "headings", "jsonl"))) == sorted(map(json.dumps, before))
 
 
 def test_write_tables_jsonl(tmp_path: Path) -> None:
     files = make_corpus(tmp_path / "c")
     out = tmp_path / "out"
     write_tables([tmp_path / "c"], out, workers=1, format="jsonl")
-    headings = read_table(out, "headings", "jsonl")
+    headings = read_rows(out, "headings", "jsonl")
     first = headings[0]
     assert first["file"] == str(files["utf8"]) and first["level"] == 1 and first["inline"] is False
     assert first["parent"] is None and first["title"] == "基本情况"
@@ -286,15 +288,15 @@ def test_write_tables_parquet(tmp_path: Path) -> None:
     files = make_corpus(tmp_path / "c")
     out = tmp_path / "out"
     write_tables([tmp_path / "c"], out, workers=1, format="parquet")
-    headings = read_table(out, "headings", "parquet")
+    headings = read_rows(out, "headings", "parquet")
     assert len(headings) == 3 * HEADINGS + 2 and headings[0]["file"] == str(files["utf8"])
     files["gbk"].write_bytes(OUTLINE.encode("gbk") + "四、其他\n".encode("gbk"))
     stat = files["gbk"].stat()
     os.utime(files["gbk"], ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
     summary = write_tables([tmp_path / "c"], out, workers=1, format="parquet")
     assert summary.parsed == 1 and summary.skipped == 5
-    assert len(read_table(out, "headings", "parquet")) == 3 * HEADINGS + 2 + 1
-    assert len(read_table(out, "failures", "parquet")) == 1
+    assert len(read_rows(out, "headings", "parquet")) == 3 * HEADINGS + 2 + 1
+    assert len(read_rows(out, "failures", "parquet")) == 1
 
 
 def test_parquet_without_pyarrow_names_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -341,14 +343,14 @@ def test_nothing_to_parse(tmp_path: Path) -> None:
     __import__("multiprocessing").get_start_method() != "fork", reason="the patched parser reaches workers by fork"
 )
 def test_a_worker_that_dies_fails_its_file_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import gongwen.batch
+    import gongwen.files
 
     def crashing_parse(text: str) -> Any:
         if "CRASH" in text:
             os._exit(3)  # what the kernel's OOM killer or a segfault looks like to the pool
         return parse(text)
 
-    monkeypatch.setattr(gongwen.batch, "parse", crashing_parse)
+    monkeypatch.setattr(gongwen.files, "parse", crashing_parse)
     folder = tmp_path / "c"
     folder.mkdir()
     for i in range(12):
@@ -356,7 +358,7 @@ def test_a_worker_that_dies_fails_its_file_only(tmp_path: Path, monkeypatch: pyt
     summary = write_tables([folder], tmp_path / "out", workers=2, chunksize=2)
     assert (summary.parsed, summary.failed) == (11, 1)
     assert summary.failures[0][:2] == (str(folder / "05.txt"), "WorkerCrashed")
-    files = [row["file"] for row in read_table(tmp_path / "out", "documents")]
+    files = [row["file"] for row in read_rows(tmp_path / "out", "documents")]
     assert files == [str(folder / f"{i:02d}.txt") for i in range(12) if i != 5]
 
 
@@ -383,9 +385,9 @@ def _slow_when_marked(text: str) -> Any:
 
 
 def test_parse_file_gives_up_after_its_timeout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import gongwen.batch
+    import gongwen.files
 
-    monkeypatch.setattr(gongwen.batch, "parse", _slow_when_marked)
+    monkeypatch.setattr(gongwen.files, "parse", _slow_when_marked)
     slow, fast = tmp_path / "slow.txt", tmp_path / "fast.txt"
     slow.write_text(OUTLINE + "SLOW\n", encoding="utf-8")
     fast.write_text(OUTLINE, encoding="utf-8")
@@ -402,9 +404,9 @@ def test_parse_file_gives_up_after_its_timeout(tmp_path: Path, monkeypatch: pyte
 def test_write_tables_records_a_file_that_takes_too_long(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
 ) -> None:
-    import gongwen.batch
+    import gongwen.files
 
-    monkeypatch.setattr(gongwen.batch, "parse", _slow_when_marked)  # worker processes are forked with it
+    monkeypatch.setattr(gongwen.files, "parse", _slow_when_marked)  # worker processes are forked with it
     folder = tmp_path / "c"
     folder.mkdir()
     for i in range(6):
@@ -435,3 +437,64 @@ def test_a_timeout_in_process_needs_the_main_thread(tmp_path: Path) -> None:
     thread.start()
     thread.join()
     assert len(errors) == 1 and "main thread" in str(errors[0]) and "workers=2" in str(errors[0])
+
+
+# ---------------------------------------------------------------------------------------------------------
+# parse_many with folders and patterns; encodings through the API
+
+
+def test_parse_many_expands_a_folder_or_pattern_like_the_command_line(tmp_path: Path) -> None:
+    files = make_corpus(tmp_path / "c")
+    files.pop("binary").unlink()
+    readable = list(files.values())
+    folder = tmp_path / "c"
+    expected = [parse(read_text(p)).to_dict() for p in find_files([folder])]
+    assert len(expected) == len(readable)
+    for given in (folder, str(folder), str(folder / "**" / "*.txt")):
+        assert [r.to_dict() for r in parse_many(given, workers=1)] == expected
+    # a Path to a folder inside a list stands for its files; a str in a list is still text
+    mixed = list(parse_many([OUTLINE, folder, Path(files["utf8"])], workers=2, chunksize=1))
+    assert len(mixed) == 1 + len(readable) + 1 and mixed[0].text == OUTLINE
+    assert [r.to_dict() for r in parse_many(folder, workers=1, pattern="c_*.txt")] == [
+        parse(read_text(files["gbk"])).to_dict()
+    ]
+
+
+def test_parse_many_refuses_one_text_and_names_a_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(InputTypeError, match=r"gongwen\.parse\(text\)"):
+        list(parse_many(OUTLINE))
+    with pytest.raises(FileNotFoundError, match="nothing"):
+        list(parse_many(tmp_path / "nothing"))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_parse_many_encoding_and_errors(tmp_path: Path, workers: int) -> None:
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_bytes(WITH_NUMBERS.encode("utf-8") * 3 + b"\xff" + WITH_NUMBERS.encode("utf-8"))
+    with pytest.raises(ReportDecodeError, match=r"offset \d+ \(line 13, column 1\)"):
+        list(parse_many([damaged], workers=workers))
+    with pytest.warns(ReportDecodeWarning, match="1 byte sequence not in UTF-8 replaced"):
+        (report,) = parse_many([damaged], workers=workers, errors="replace")
+    assert report.text.count("\ufffd") == 1 and len(report.metrics) == 4 * len(parse(WITH_NUMBERS).metrics)
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes(OUTLINE.encode("gbk"))
+    assert next(parse_many([gbk], workers=workers, encoding="gbk")).text == OUTLINE
+
+
+def test_write_tables_counts_replaced_characters_in_the_warnings_table(tmp_path: Path) -> None:
+    damaged = tmp_path / "in" / "damaged.txt"
+    damaged.parent.mkdir()
+    damaged.write_bytes(OUTLINE.encode("utf-8") + b"\xff\xfe" + OUTLINE.encode("utf-8"))
+    out = tmp_path / "out"
+    strict = write_tables([damaged], out, workers=1)
+    assert strict.failed == 1 and strict.failures[0][1] == "ReportDecodeError"
+    assert "errors='replace'" in strict.failures[0][2]
+    replaced = write_tables([damaged], tmp_path / "out2", workers=1, errors="replace", format="jsonl")
+    assert (replaced.parsed, replaced.warnings, replaced.totals["warnings"]) == (1, 1, 1)
+    rows = read_table(tmp_path / "out2" / "warnings.jsonl")
+    assert list(rows["warning"]) == ["replaced"] and list(rows["count"]) == [2]
+    assert "offset" in rows["message"][0] and str(damaged) == rows["file"][0]
+    outcome = parse_file(damaged, errors="replace")
+    assert outcome.ok and outcome.counts["warnings"] == 1 and outcome.tables["warnings"][0]["count"] == 2
+    with pytest.raises(GongwenError, match="unknown encoding"):
+        write_tables([damaged], tmp_path / "out3", encoding="no-such-codec")

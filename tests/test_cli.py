@@ -547,3 +547,77 @@ def test_limit_caps_what_is_drawn_not_what_is_counted(tmp_path: Path) -> None:
     assert lines[-1] == f"2 documents, {len(report.headings)} headings, 3 metrics, 0 noise spans"
     assert "… " not in out(gongwen("parse", path, "--limit", "0"))
     assert gongwen("parse", path, "--limit", "-1").returncode == 2
+def test_batch_keeps_earlier_files_prunes_on_request_and_refuses_a_clash(tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    for place in (one, two):
+        (place / "sub").mkdir(parents=True)
+        (place / "sub" / "report.txt").write_text(OUTLINE, encoding="utf-8")
+    (one / "extra.txt").write_text(OUTLINE, encoding="utf-8")
+    dest = tmp_path / "out"
+    assert gongwen("batch", one, "--out", dest, "-q").returncode == 0
+    help_text = out(gongwen("batch", "--help"))
+    assert "--prune" in help_text and "keeps the rows of every earlier file" in help_text.replace("\n", " ")
+
+    # other inputs: the earlier rows are kept, and the summary says so
+    other = gongwen("batch", two, "--out", dest, "-q")
+    assert other.returncode == 0, err(other)
+    assert "kept: the rows of 2 earlier files not among these inputs (--prune drops them)" in out(other)
+    assert "tables now hold: 3 files and 0 failures;" in out(other)
+    assert {row["file"] for row in read_csv(dest / "documents.csv")} == {
+        str(one / "extra.txt"),
+        str(one / "sub" / "report.txt"),
+        str(two / "sub" / "report.txt"),
+    }
+
+    # --prune drops them, naming them
+    pruned = gongwen("batch", two, "--out", dest, "-q", "--prune")
+    assert pruned.returncode == 0, err(pruned)
+    assert "dropped: the rows of 2 files not among these inputs (--prune)" in out(pruned)
+    assert str(one / "extra.txt") in out(pruned)
+    assert {row["file"] for row in read_csv(dest / "documents.csv")} == {str(two / "sub" / "report.txt")}
+
+    # the same relative name for another file is refused, naming both and the ways out
+    clash = tmp_path / "clash"
+
+    def run_in(place: Path) -> Any:
+        command = [sys.executable, "-m", "gongwen", "batch", "sub", "--out", str(clash), "-q"]
+        return subprocess.run(command, cwd=place, capture_output=True, check=False)
+
+    assert run_in(one).returncode == 0
+    refused = run_in(two)
+    assert refused.returncode == 1
+    message = refused.stderr.decode("utf-8")
+    assert "sub/report.txt" in message and "--prune" in message and str(two) in message and str(one) in message
+
+
+def test_parse_and_batch_encoding_and_errors(tmp_path: Path) -> None:
+    data = bytearray(WITH_NUMBERS.encode("utf-8") * 20)
+    bad_at = len(WITH_NUMBERS.encode("utf-8")) * 12 + 3
+    data[bad_at:bad_at] = b"\xff"
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(bytes(data))
+    strict = gongwen("parse", "--json", path)
+    assert strict.returncode == 1
+    assert f"offset {bad_at} (line 49," in err(strict) and "--errors replace" in err(strict)
+    replaced = gongwen("parse", "--json", "--errors", "replace", path)
+    assert replaced.returncode == 0, err(replaced)
+    assert "warning:" in err(replaced) and "1 byte sequence not in UTF-8 replaced" in err(replaced)
+    assert len(json.loads(out(replaced))["metrics"]) >= 20
+
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes(OUTLINE.encode("gbk"))
+    forced = gongwen("parse", "--json", "--encoding", "gbk", gbk)
+    assert forced.returncode == 0 and len(json.loads(out(forced))["headings"]) == 5
+    assert gongwen("parse", "--encoding", "no-such-codec", gbk).returncode == 1
+    assert gongwen("parse", "--errors", "ignore", gbk).returncode == 2
+
+    dest = tmp_path / "out"
+    batch = gongwen("batch", path, gbk, "--out", dest, "-q", "--errors", "replace", "--workers", "1")
+    assert batch.returncode == 0, err(batch)
+    assert "2 files parsed, 0 failed" in out(batch) and "warnings: 1" in out(batch)
+    warned = read_csv(dest / "warnings.csv")
+    assert [(w["file"], w["warning"], w["count"]) for w in warned] == [(str(path), "replaced", "1")]
+    assert f"offset {bad_at}" in warned[0]["message"]
+    strict_batch = gongwen("batch", path, "--out", tmp_path / "strict", "-q")
+    assert "every file failed" in err(strict_batch)
+    assert f"offset {bad_at}" in read_csv(tmp_path / "strict" / "failures.csv")[0]["message"]

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import builtins
 import shutil
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from gongwen.batch import parse_many, report_rows, table_columns
+from gongwen.batch import parse_many, report_rows, table_columns, table_dtypes
 from gongwen.errors import GongwenError
+from gongwen.schema import to_frame
 
 dask = pytest.importorskip("dask")
 pandas = pytest.importorskip("pandas")
@@ -64,8 +66,12 @@ def test_metrics_frame_equals_the_batch_rows(corpus: list[Path]) -> None:
         result = frame.compute()
     rows = expected(corpus, "metrics")
     assert len(result) == len(rows)
-    assert stable(result, METRIC_COLUMNS) == rows_as_tuples(rows, METRIC_COLUMNS)
+    assert stable(result, METRIC_COLUMNS) == stable(to_frame("metrics", rows), METRIC_COLUMNS)
     assert str(result["start"].dtype) == "Int64"
+    # one schema: exact Decimal quantities and the same dtypes as Report.metrics_frame() and the batch tables
+    assert all(isinstance(v, Decimal) for v in result["value"] if v is not None)
+    dtypes = dict(result.dtypes.astype(str))
+    assert dtypes == dict(to_frame("metrics", []).dtypes.astype(str)) == table_dtypes("metrics")
 
 
 def test_headings_frame_on_threads_equals_the_batch_rows(corpus: list[Path]) -> None:

@@ -17,6 +17,7 @@ from gongwen.errors import (
     ParseTimeoutError,
     RegistryError,
     ReportDecodeError,
+    ReportDecodeWarning,
 )
 from gongwen.extractors import (
     Extractor,
@@ -73,6 +74,7 @@ __all__ = [
     "RegistryError",
     "Report",
     "ReportDecodeError",
+    "ReportDecodeWarning",
     "Section",
     "Span",
     "StopList",

@@ -19,6 +19,7 @@ import json
 import os
 import sys
 import time
+import warnings
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any, TextIO
@@ -31,8 +32,8 @@ from rich.tree import Tree
 
 from gongwen.batch import FORMATS, BatchSummary, FileOutcome, package_version, write_tables
 from gongwen.display import format_qualifier, format_value, section_label
-from gongwen.errors import GongwenError
-from gongwen.io import decode, read_text, sample_path
+from gongwen.errors import GongwenError, ReportDecodeWarning
+from gongwen.io import ERRORS, decode, read_text, sample_path
 from gongwen.model import Report, Section
 from gongwen.parser import parse
 
@@ -153,8 +154,11 @@ examples:
   gongwen batch corpus/ --out tables/      parse every *.txt under corpus/ into csv tables
   gongwen batch 'data/**/*.txt' --out t/ --format jsonl --workers 4
 
-Files may be UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK or Big5;
-line endings are normalised to \\n and offsets refer to that decoded text.
+Files may be UTF-8 (with or without BOM), UTF-16, GB18030/GBK or Big5 (others are
+detected by charset-normalizer; --encoding NAME skips detection); a file with bytes
+that are not in its encoding is refused, naming the offset and line of the first,
+unless --errors replace (each bad sequence becomes U+FFFD, counted in a warning).
+Line endings are normalised to \\n and offsets refer to that decoded text.
 Exit codes: 0 ok, 1 a file failed (parse) or every file failed (batch), 2 usage.
 """
 
@@ -181,10 +185,16 @@ examples:
   gongwen batch corpus/ --out tables/ --format parquet --workers 8
   gongwen batch corpus/ --out tables/ --force       redo everything
 
-Writes DIR/documents, headings, metrics and failures (.csv, .jsonl or .parquet)
-and DIR/manifest.jsonl. A file that cannot be read or parsed is listed in
-failures and the batch goes on. Running again over the same DIR skips the files
-already done (same path, size and modification time) and keeps their rows.
+Writes DIR/documents, headings, metrics, failures and warnings (.csv, .jsonl or
+.parquet) and DIR/manifest.jsonl. A file that cannot be read or parsed is listed
+in failures and the batch goes on; bytes replaced (--errors replace) or characters
+lost to a lossy conversion are counted in warnings.
+Running again over the same DIR skips the files already done (same path, size
+and modification time), parses new and changed files (a changed file's earlier
+rows are replaced) and keeps the rows of every earlier file, also of files not
+among this run's inputs. --prune drops those (and lists them); --force starts
+over. Two different files under one name (a relative path given from another
+folder) are refused. Nothing is dropped without the summary saying so.
 On a terminal a progress bar shows files done, files/s, failures and the time
 left; otherwise a log line every few seconds and one per failed file.
 Exits 0 when the batch finished, even with failures; 1 when every file failed.
@@ -215,6 +225,22 @@ def _positive_seconds(value: str) -> float:
     return number
 
 
+def _add_encoding_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--encoding",
+        default=None,
+        metavar="NAME",
+        help="read files in this encoding (a Python codec name: gb18030, big5hkscs, utf-16 …); default: detect",
+    )
+    parser.add_argument(
+        "--errors",
+        choices=ERRORS,
+        default="strict",
+        help="bytes not in the file's encoding: strict (default) refuses the file naming the first; "
+        "replace reads it with U+FFFD in their place and counts them",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``argparse`` parser of the ``gongwen`` command."""
     formatter = argparse.RawDescriptionHelpFormatter
@@ -237,6 +263,7 @@ def build_parser() -> argparse.ArgumentParser:
     only.add_argument("--metrics-only", action="store_true", help="only the metrics")
     only.add_argument("--outline-only", action="store_true", help="only the outline (documents and headings)")
     p_parse.add_argument("--sample", action="store_true", help="parse the sample report bundled with gongwen")
+    _add_encoding_arguments(p_parse)
     p_parse.add_argument(
         "--limit",
         type=_count,
@@ -274,6 +301,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_batch.add_argument("--format", "-f", choices=FORMATS, default="csv", help="table format (default: csv)")
     p_batch.add_argument("--force", action="store_true", help="redo every file, discarding earlier output in DIR")
+    p_batch.add_argument(
+        "--prune",
+        action="store_true",
+        help="drop the rows of earlier files not among these inputs (default: keep them)",
+    )
+    _add_encoding_arguments(p_batch)
     p_batch.add_argument("--pattern", default="*.txt", help="file names to take from folders (default: %(default)s)")
     p_batch.add_argument(
         "--timeout",
@@ -299,20 +332,25 @@ def _read_input(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tu
         if args.file:
             parser.error("give a FILE or --sample, not both")
         return read_text(sample_path()), "sample_report.txt"
+    coding: dict[str, Any] = {"encoding": args.encoding, "errors": args.errors}
     if not args.file:
         parser.error("give a FILE, - for standard input, or --sample")
     if args.file == "-":
-        return decode(sys.stdin.buffer.read(), name="<stdin>"), "<stdin>"
+        return decode(sys.stdin.buffer.read(), name="<stdin>", **coding), "<stdin>"
     if os.path.isdir(args.file):
         raise IsADirectoryError(
             f"{args.file} is a folder: to parse every report in it, run gongwen batch {args.file} --out DIR"
         )
-    return read_text(args.file), args.file
+    return read_text(args.file, **coding), args.file
 
 
 def _cmd_parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     try:
-        text, name = _read_input(args, parser)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ReportDecodeWarning)
+            text, name = _read_input(args, parser)
+        for warning in caught:
+            _error(f"warning: {warning.message}")
         # only the work asked for: the outline alone runs no extractor (and never loads jieba)
         report = parse(text, extractors=[] if args.outline_only else None)
     except IsADirectoryError as exc:
@@ -418,13 +456,38 @@ def _print_summary(summary: BatchSummary) -> None:
     rate = f" ({summary.files_per_second:.1f} files/s)" if summary.attempted else ""
     print(f"gongwen batch: {', '.join(parts)} in {summary.seconds:.1f} s{rate}")
     print(f"  rows added: {summary.documents} documents, {summary.headings} headings, {summary.metrics} metrics")
+    _print_kept_and_dropped(summary)
     for file, error, message in summary.failures[:10]:
         failure = " ".join(_describe_failure(file, error, message).split())
         print(f"  failed: {failure if len(failure) <= 160 else failure[:159] + '…'}")
     if len(summary.failures) > 10:
         print(f"  … and {len(summary.failures) - 10} more failures")
-    tables = ", ".join(f"{t}.{summary.format}" for t in ("documents", "headings", "metrics", "failures"))
+    names = ("documents", "headings", "metrics", "failures", "warnings")
+    tables = ", ".join(f"{t}.{summary.format}" for t in names)
     print(f"  tables: {summary.out}{os.sep}{{{tables}}}")
+
+
+def _print_kept_and_dropped(summary: BatchSummary) -> None:
+    """What happened to the rows of earlier runs, and what the tables hold now: nothing goes unsaid."""
+    if summary.replaced:
+        print(f"  replaced: the earlier rows of {_plural(summary.replaced, 'file')} parsed again")
+    if summary.kept:
+        kept = _plural(summary.kept, "earlier file")
+        print(f"  kept: the rows of {kept} not among these inputs (--prune drops them)")
+    reasons = {"pruned": "not among these inputs (--prune)", "unfinished": "left by an interrupted run"}
+    for reason, why in reasons.items():
+        names = [file for file, r in summary.dropped if r == reason]
+        if names:
+            shown = ", ".join(names[:5]) + (f" … and {len(names) - 5} more" if len(names) > 5 else "")
+            print(f"  dropped: the rows of {_plural(len(names), 'file')} {why}: {shown}")
+    if summary.warnings:
+        print(f"  warnings: {summary.warnings} (bytes replaced or characters lost; see warnings.{summary.format})")
+    if summary.totals:
+        t = summary.totals
+        print(
+            f"  tables now hold: {_plural(t['files'], 'file')} and {_plural(t['failed'], 'failure')}; "
+            f"{t['documents']} documents, {t['headings']} headings, {t['metrics']} metrics"
+        )
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
@@ -439,6 +502,9 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             pattern=args.pattern,
             progress=progress,
             timeout=args.timeout,
+            prune=args.prune,
+            encoding=args.encoding,
+            errors=args.errors,
         )
     except (GongwenError, OSError) as exc:
         _error(str(exc))

@@ -13,6 +13,7 @@ __all__ = [
     "ParseTimeoutError",
     "RegistryError",
     "ReportDecodeError",
+    "ReportDecodeWarning",
 ]
 
 
@@ -34,6 +35,11 @@ class RegistryError(GongwenError, ValueError):
 
 class ReportDecodeError(GongwenError, ValueError):
     """A file's bytes are in none of the encodings gongwen reads."""
+
+
+class ReportDecodeWarning(UserWarning):
+    """A file was read, but not all of it faithfully: bytes replaced by U+FFFD (``errors="replace"``), or
+    ``?`` where a lossy conversion dropped characters. The message names the file and counts them."""
 
 
 class ParseTimeoutError(GongwenError, TimeoutError):

@@ -399,29 +399,23 @@ class Report:
         """One plain dict per heading."""
         return [h.to_dict() for h in self.headings]
 
-    def metrics_frame(self) -> Any:
+    def metrics_frame(self, *, file: str = "") -> Any:
         """The metrics as a pandas DataFrame (``pip install 'gongwen[pandas]'``).
 
-        ``value``, ``low`` and ``high`` keep their exact :class:`~decimal.Decimal`; ``value_float`` is a
-        float copy for convenience.
+        The columns and dtypes are those of the ``metrics`` table of ``gongwen batch`` and of the Dask
+        frames (:data:`gongwen.schema.TABLES`): ``file`` (as given), ``document``, ``section``, then the
+        metric's fields; ``value``, ``low`` and ``high`` are exact :class:`~decimal.Decimal` objects
+        (``frame.value.astype(float)`` where floats will do), integers nullable ``Int64``.
         """
-        pandas = _import_pandas()
-        rows = self.metrics_table()
-        for row, metric in zip(rows, self.metrics, strict=True):
-            row["value"], row["low"], row["high"] = metric.value, metric.low, metric.high
-            row["value_float"] = None if metric.value is None else float(metric.value)
-        return pandas.DataFrame(rows)
+        from gongwen.schema import report_rows, to_frame
 
-    def headings_frame(self) -> Any:
-        """The headings as a pandas DataFrame (``pip install 'gongwen[pandas]'``)."""
-        return _import_pandas().DataFrame(self.headings_table())
+        return to_frame("metrics", report_rows(self, file=file)["metrics"])
 
+    def headings_frame(self, *, file: str = "") -> Any:
+        """The headings as a pandas DataFrame (``pip install 'gongwen[pandas]'``), with the columns and
+        dtypes of the ``headings`` table of ``gongwen batch``: ``number`` and ``parent`` are nullable
+        ``Int64`` (missing is ``<NA>``, never a float NaN)."""
+        from gongwen.schema import report_rows, to_frame
 
-def _import_pandas() -> Any:
-    try:
-        import pandas
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        from gongwen.errors import GongwenError
+        return to_frame("headings", report_rows(self, file=file)["headings"])
 
-        raise GongwenError("this needs pandas: pip install 'gongwen[pandas]'") from exc
-    return pandas

@@ -1,10 +1,12 @@
 """A corpus as Dask DataFrames: ``metrics_frame(paths)`` and ``headings_frame(paths)``.
 
 Needs Dask and pandas (``pip install 'gongwen[dask]'``); they are imported when a function is called,
-so importing this module is free. The files are spread over a :mod:`dask.bag`, each is read with
-:func:`gongwen.io.read_text`, parsed with :func:`gongwen.parse`, and flattened into the rows
-``gongwen batch`` writes (:func:`gongwen.batch.report_rows`: ``file``, ``document``, ``section`` and the
-item's fields), so the frames hold the same rows as the batch tables.
+so importing this module is free. The files are spread over the partitions of the frame (each partition
+a group of files), each is read and parsed with :func:`gongwen.batch.parse_file` and flattened into the
+rows ``gongwen batch`` writes, with the columns and dtypes of :mod:`gongwen.schema` (``file``,
+``document``, ``section`` and the item's fields; nullable ``Int64`` integers, exact ``Decimal``
+quantities), so the frames hold the same rows, typed the same way, as the batch tables and
+:meth:`Report.metrics_frame() <gongwen.model.Report.metrics_frame>`.
 
 >>> from gongwen.integrations.dask import metrics_frame      # doctest: +SKIP
 >>> frame = metrics_frame("corpus/")                          # doctest: +SKIP
@@ -17,8 +19,10 @@ import os
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from gongwen.batch import find_files, parse_file, table_columns, table_dtypes
 from gongwen.errors import GongwenError
+from gongwen.files import find_files, parse_file
+from gongwen.io import Errors
+from gongwen.schema import to_frame
 
 __all__ = ["documents_frame", "headings_frame", "metrics_frame"]
 
@@ -26,17 +30,16 @@ PathsArg = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
 OnError = Literal["raise", "skip"]
 
 
-def _import_dask() -> tuple[Any, Any]:
+def _import_dask() -> Any:
     try:
-        import dask.bag
         import dask.dataframe
-        import pandas
+        import pandas  # noqa: F401 - needed by dask.dataframe, named in the error
     except ImportError as exc:
         raise GongwenError(
             f"gongwen.integrations.dask needs dask and pandas ({exc.name or exc} is missing): "
             "pip install 'gongwen[dask]'"
         ) from exc
-    return dask.bag, pandas
+    return dask.dataframe
 
 
 def _files(paths: PathsArg, pattern: str) -> list[str]:
@@ -44,38 +47,48 @@ def _files(paths: PathsArg, pattern: str) -> list[str]:
     return [str(path) for path in find_files(inputs, pattern=pattern)]
 
 
-class _Rows:
-    """The rows of one table for one file (a picklable callable, for any Dask scheduler)."""
+class _Part:
+    """The rows of one table for a group of files, as a typed pandas frame (a picklable callable)."""
 
-    def __init__(self, table: str, on_error: OnError) -> None:
-        self.table, self.on_error = table, on_error
+    def __init__(self, table: str, on_error: OnError, encoding: str | None, errors: Errors) -> None:
+        self.table, self.on_error, self.encoding, self.errors = table, on_error, encoding, errors
 
-    def __call__(self, path: str) -> list[dict[str, Any]]:
-        outcome = parse_file(path)
-        if not outcome.ok:
-            if self.on_error == "skip":
-                return []
-            raise GongwenError(f"{outcome.error}: {outcome.message}")
-        return outcome.tables[self.table]
+    def __call__(self, paths: list[str]) -> Any:
+        rows: list[dict[str, Any]] = []
+        for path in paths:
+            outcome = parse_file(path, encoding=self.encoding, errors=self.errors)
+            if not outcome.ok:
+                if self.on_error == "skip":
+                    continue
+                raise GongwenError(f"{outcome.error}: {outcome.message}")
+            rows.extend(outcome.tables[self.table])
+        return to_frame(self.table, rows)
 
 
-def _frame(table: str, paths: PathsArg, npartitions: int | None, on_error: OnError, pattern: str) -> Any:
+def _frame(
+    table: str,
+    paths: PathsArg,
+    npartitions: int | None,
+    on_error: OnError,
+    pattern: str,
+    encoding: str | None = None,
+    errors: Errors = "strict",
+) -> Any:
     if on_error not in ("raise", "skip"):
         raise ValueError(f"on_error must be 'raise' or 'skip', got {on_error!r}")
-    bag, pandas = _import_dask()
-    files = _files(paths, pattern)
-    meta = pandas.DataFrame(
-        {column: pandas.Series(dtype=dtype) for column, dtype in table_dtypes(table).items()},
-        columns=list(table_columns()[table]),
-    )
-    if not files:
-        import dask.dataframe
+    dataframe = _import_dask()
+    import dask
 
-        dataframe: Any = dask.dataframe
-        return dataframe.from_pandas(meta, npartitions=1)
-    kwargs = {} if npartitions is None else {"npartitions": npartitions}
-    rows = bag.from_sequence(files, **kwargs).map(_Rows(table, on_error)).flatten()
-    return rows.to_dataframe(meta=meta)
+    files = _files(paths, pattern)
+    meta = to_frame(table, [])
+    # Text stays object and quantities stay Decimal: no conversion of object columns to pyarrow strings.
+    with dask.config.set({"dataframe.convert-string": False}):
+        if not files:
+            return dataframe.from_pandas(meta, npartitions=1)
+        parts = max(1, min(len(files), npartitions if npartitions is not None else 100))
+        size = -(-len(files) // parts)
+        groups = [files[i : i + size] for i in range(0, len(files), size)]
+        return dataframe.from_map(_Part(table, on_error, encoding, errors), groups, meta=meta, enforce_metadata=False)
 
 
 def metrics_frame(
@@ -84,18 +97,21 @@ def metrics_frame(
     npartitions: int | None = None,
     on_error: OnError = "raise",
     pattern: str = "*.txt",
+    encoding: str | None = None,
+    errors: Errors = "strict",
 ) -> Any:
     """The metrics of every file as a ``dask.dataframe.DataFrame``, one row per metric.
 
     ``paths`` is a file, a folder (every file matching ``pattern`` under it), a glob pattern, or a list
     of these (see :func:`gongwen.batch.find_files`). The columns are those of the ``metrics`` table of
-    ``gongwen batch``: ``file``, ``document``, ``section``, then the fields of
-    :meth:`Metric.to_dict() <gongwen.model.Metric.to_dict>`; ``value``, ``low`` and ``high`` are exact
-    decimal strings, integers are nullable ``Int64``. ``npartitions`` is the number of partitions of the
-    underlying bag (Dask's default when omitted). A file that cannot be read or parsed raises when the
-    frame is computed, or is left out with ``on_error="skip"``.
+    ``gongwen batch`` (:data:`gongwen.schema.TABLES`): ``file``, ``document``, ``section``, then the
+    fields of :meth:`Metric.to_dict() <gongwen.model.Metric.to_dict>`; ``value``, ``low`` and ``high``
+    are exact :class:`~decimal.Decimal` objects, integers are nullable ``Int64``. ``npartitions`` is the
+    number of partitions (groups of files; at most 100 when omitted). A file that cannot be read or
+    parsed raises when the frame is computed, or is left out with ``on_error="skip"``. ``encoding`` and
+    ``errors`` are those of :func:`gongwen.io.decode`.
     """
-    return _frame("metrics", paths, npartitions, on_error, pattern)
+    return _frame("metrics", paths, npartitions, on_error, pattern, encoding, errors)
 
 
 def headings_frame(
@@ -104,6 +120,8 @@ def headings_frame(
     npartitions: int | None = None,
     on_error: OnError = "raise",
     pattern: str = "*.txt",
+    encoding: str | None = None,
+    errors: Errors = "strict",
 ) -> Any:
     """The outline headings of every file as a ``dask.dataframe.DataFrame``, one row per heading.
 
@@ -111,7 +129,7 @@ def headings_frame(
     then the fields of :meth:`Heading.to_dict() <gongwen.model.Heading.to_dict>`. Arguments as for
     :func:`metrics_frame`.
     """
-    return _frame("headings", paths, npartitions, on_error, pattern)
+    return _frame("headings", paths, npartitions, on_error, pattern, encoding, errors)
 
 
 def documents_frame(
@@ -120,7 +138,9 @@ def documents_frame(
     npartitions: int | None = None,
     on_error: OnError = "raise",
     pattern: str = "*.txt",
+    encoding: str | None = None,
+    errors: Errors = "strict",
 ) -> Any:
     """One row per document (a file may hold several reports): its span, title and counts of headings
     and metrics. Arguments as for :func:`metrics_frame`."""
-    return _frame("documents", paths, npartitions, on_error, pattern)
+    return _frame("documents", paths, npartitions, on_error, pattern, encoding, errors)
