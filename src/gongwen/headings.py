@@ -118,7 +118,8 @@ def default_rules() -> tuple[HeadingRule, ...]:
         HeadingRule(
             _S.ARABIC_PAREN,
             r"\([ \t]*(?P<num>[0-9]{1,2})[ \t]*\)[ \t]*、?|(?P<num>[\u2474-\u2487])[ \t]*、?"
-            r"|(?P<num>[0-9]{1,2})\)(?=[ \t]*[^\x00-\x7f])",
+            # 1)建立台账 — but not the end of a parenthesis wrapped onto the line (附表\n3)的结果)
+            r"|(?P<num>[0-9]{1,2})\)(?=[ \t]*[^\x00-\x7f])(?![ \t]*[的是中和等为及与了])",
         ),
         HeadingRule(_S.CIRCLED, r"(?P<num>[\u2460-\u2473])[ \t]*、?"),
         HeadingRule(_S.CN_DUN, rf"(?P<num>{_CN_NUM})[ \t]*[、,.](?!{_CN_NUM}(?:[、,个所项名人]|年级|季度|月))"),
