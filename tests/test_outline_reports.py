@@ -488,3 +488,49 @@ def test_every_tree_is_well_formed(text: str) -> None:
             by_index = {h.index: h for h in report.headings}
             parent = None if heading.parent is None else by_index[heading.parent]
             assert parent is None or parent.style == S.PART
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        # a notice lists its attachments; they follow under 附件1 / 附件2 lines of their own
+        ("关于印发方案的通知\n各单位:\n现印发给你们。\n附件:1.实施方案\n2.任务清单\n附件1\n实施方案\n一、目标", [0, 5]),
+        # 附件 as the last word of a page, and 附件下载
+        ("一、甲\n正文。\n附件\n", [0]),
+        ("一、甲\n正文。\n附件下载\n", [0]),
+        # 名词解释 listed in a table of contents before the parts of the body
+        ("目录\n一、概况\n二、说明\n名词解释\n第一部分 概况\n一、职责", [0]),
+        # 附件 with its content straight below: the word itself is the title
+        ("一、甲\n正文。\n附件\n一、乙\n二、丙", [0, 2]),
+    ],
+)
+def test_what_opens_an_attachment(text: str, starts: list[int]) -> None:
+    report = parse(text)
+    assert [text.count("\n", 0, d.span.start) for d in report.documents] == starts
+    check(text, report)
+
+
+def test_a_report_run_into_one_line_keeps_its_sections_far_apart() -> None:
+    body = "全年完成投资十亿元,同比增长百分之五。" * 150  # ~3000 characters a section
+    text = (
+        "各位代表:现在我代表县政府报告工作。一、过去一年工作回顾。"
+        + body
+        + "(一)经济发展。"
+        + body
+        + "1、工业。"
+        + body
+        + "2、农业。"
+        + body
+        + "(二)社会事业。"
+        + body
+        + "二、今年工作安排。"
+        + body
+    )
+    assert tree(parse(text)) == [
+        ("一、", "过去一年工作回顾", 1, None),
+        ("(一)", "经济发展", 2, "过去一年工作回顾"),
+        ("1、", "工业", 3, "经济发展"),
+        ("2、", "农业", 3, "经济发展"),
+        ("(二)", "社会事业", 2, "过去一年工作回顾"),
+        ("二、", "今年工作安排", 1, None),
+    ]

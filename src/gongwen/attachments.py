@@ -27,8 +27,11 @@ _ATTACHMENT = regex.compile(
     r"[ \t]*附[ \t]*件(?:[ \t]*(?P<num>[0-9]{1,2}|[一二三四五六七八九十]{1,3}))?"
     r"(?P<sep>[ \t]*[:、.][ \t]*|[ \t]+)?(?P<rest>[^\n]{0,60}?)[ \t]*"
 )
+# 附件:1.某某方案 lists a notice's attachments (they follow later); 附件下载 is a link.
 _NOT_A_NAME = regex.compile(r"下载|点击|查看|打开|预览")
+_LIST_NUMBER = regex.compile(r"[0-9]{1,2}[.、]")
 # A part marker alone on its line (第三部分 / 名词解释): the notes are a part of the report, not a document.
+_PART = regex.compile(r"[ \t]*第[一二三四五六七八九十0-9]{1,3}(?:部分|部份|章)")
 _BARE_PART = regex.compile(r"[ \t]*第[一二三四五六七八九十0-9]{1,3}(?:部分|部份|章|节)[ \t]*[:、.]?[ \t]*")
 # 注释 / 名词解释 / 《政府工作报告》名词解释, alone on the line (a colon may end it)
 _NOTES = regex.compile(r"[ \t]*(?:《[^》\n]{1,30}》)?[ \t]*(?:注[ \t]*释|名[ \t]*词[ \t]*解[ \t]*释)[ \t]*:?[ \t]*")
@@ -95,6 +98,9 @@ def _attachment(
                 if _BARE_PART.fullmatch(folded, *line_spans[above]):
                     return None
                 break
+        below = _next_line(folded, line_spans, line_no, in_noise)
+        if below is None or _PART.match(folded, *line_spans[below]):
+            return None  # the last word of a page, or an entry of a table of contents (名词解释 / 第一部分 …)
         return Attachment(line_no, start, _without_colon(text, word))
     match = _ATTACHMENT.fullmatch(folded, start, end)
     if match is None:
@@ -106,18 +112,22 @@ def _attachment(
         _SENTENCE.search(folded, rest.start, rest.end)
         or _FILE.search(folded, rest.start, rest.end)
         or _NOT_A_NAME.search(folded, rest.start, rest.end)
+        or _LIST_NUMBER.match(folded, rest.start, rest.end)
     ):
         return None
     if rest.end > rest.start:
         return Attachment(line_no, start, _without_colon(text, rest))
     # the name is on a line below: the first that names a document, past the unit that issued it
     seen = 0
-    for below in range(line_no + 1, len(line_spans)):
-        if seen >= _NAME_REACH or below in heading_lines:
+    for below in range(line_no + 1, min(len(line_spans), line_no + 1 + 4 * _NAME_REACH)):
+        if below in heading_lines:
+            seen += 1
             break
         name = Span(*strip_bounds(text, *line_spans[below]))
         if name.start == name.end or in_noise(name.start, name.end):
             continue
+        if seen >= _NAME_REACH:
+            break
         seen += 1
         if _FILE.search(folded, name.start, name.end):
             return None  # 附件: followed by a list of files to download
@@ -125,7 +135,20 @@ def _attachment(
             break
         if _NAMES_DOCUMENT.search(folded, name.start, name.end):
             return Attachment(line_no, start, _without_colon(text, name), (below,))
+    if seen == 0:
+        return None  # 附件 with nothing under it: the last word of a page, not an attachment
     return Attachment(line_no, start, _without_colon(text, word))
+
+
+def _next_line(
+    folded: str, line_spans: Sequence[tuple[int, int]], line_no: int, in_noise: Callable[[int, int], bool]
+) -> int | None:
+    """The next line with text that is not noise, a few lines down at most."""
+    for below in range(line_no + 1, min(len(line_spans), line_no + 1 + 4 * _NAME_REACH)):
+        start, end = line_spans[below]
+        if folded[start:end].strip() and not in_noise(start, end):
+            return below
+    return None
 
 
 def _without_colon(text: str, span: Span) -> Span:

@@ -68,8 +68,11 @@ def without_strays(folded: str, doc_start: int, cands: list[Candidate]) -> list[
     return cands
 
 
-# How far (in characters) item 2 of a series opened inline at 1 may be.
+# How far (in characters) item 2 of a series opened inline at 1 may be: a report run into one line has
+# whole sections between its 一、 and 二、, while 1、 items lie close together.
 _SERIES_REACH = 3000
+_SECTION_REACH: dict[str, int] = {HeadingStyle.CN_DUN: 60000, HeadingStyle.CN_PAREN: 20000}
+_SERIES_LOOKAHEAD = 2000  # candidates read at most to find item 2
 # Labels that open a part of the whole report rather than of one section.
 _REPORT_LABEL = regex.compile(r"存在.{0,2}问题|存在.{0,2}不足|打算|下一?步|今后|努力方向|工作思路|意见和建议")
 
@@ -110,8 +113,9 @@ class LevelState:
         if depth is not None and depth >= len(self.path) - 1:
             return False  # 1 again right after a sibling of the same style: not a new series
         # a new series opening at 1 inside a line: only if its item 2 follows soon
-        for later in candidates[index + 1 :]:
-            if later.marker.start - cand.marker.start > _SERIES_REACH:
+        reach = _SECTION_REACH.get(cand.style, _SERIES_REACH)
+        for later in candidates[index + 1 : index + 1 + _SERIES_LOOKAHEAD]:
+            if later.marker.start - cand.marker.start > reach:
                 break
             if later.style == cand.style and later.number == 2:
                 return True

@@ -391,6 +391,20 @@ _CONTENTS_ENTRY = 40
 _FULL_STOP = regex.compile(r"[。;!?]")
 
 
+# Above the report's own title, this many heading-like lines are page furniture; more, and the title line
+# is more likely a line of the report than the top of it.
+_ABOVE_TITLE = 8
+
+
+def _below_title(cands: list[Candidate], title: Span | None) -> list[Candidate]:
+    """The candidates without the heading-like lines above the document's title (page furniture, never the
+    root of its outline)."""
+    if title is None:
+        return cands
+    first = bisect.bisect_left(cands, title.start, key=lambda c: c.marker.start)
+    return cands[first:] if 0 < first <= _ABOVE_TITLE else cands
+
+
 def _body_lines(
     text: str, folded: str, lines: _Lines, in_noise: Callable[[int, int], bool], heading_lines: set[int]
 ) -> list[int]:
@@ -428,20 +442,20 @@ def build_outline(
     headings: list[Heading] = []
     by_document: list[list[Heading]] = []
     ordered = sorted(candidates, key=lambda c: c.marker.start)
-    title_spans = [d.title_span for d in documents if d.title_span is not None]
     position = 0
     for document in documents:
         chosen: list[Heading] = []
         state = LevelState(folded)
         doc_cands = []
-        # a heading-like line above the report's own title is page furniture, never the root of its outline
-        opening = document.span.start if document.title_span is None else document.title_span.start
+        title = document.title_span
         while position < len(ordered) and ordered[position].marker.start < document.span.end:
             cand = ordered[position]
             position += 1
-            if cand.marker.start >= opening and not any(t.start <= cand.marker.start < t.end for t in title_spans):
+            if cand.marker.start >= document.span.start and not (
+                title is not None and title.start <= cand.marker.start < title.end
+            ):
                 doc_cands.append(cand)
-        doc_cands = without_strays(folded, document.span.start, doc_cands)
+        doc_cands = without_strays(folded, document.span.start, _below_title(doc_cands, title))
         for index, cand in enumerate(doc_cands):
             if not state.accepts(cand, doc_cands, index):
                 continue
