@@ -534,3 +534,31 @@ def test_a_report_run_into_one_line_keeps_its_sections_far_apart() -> None:
         ("(二)", "社会事业", 2, "过去一年工作回顾"),
         ("二、", "今年工作安排", 1, None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # items that start again at 1 under a label are no strays
+        (
+            "存在问题:\n1、资金不足。\n下一步打算:\n1、加大投入。",
+            [
+                ("", "存在问题", 1, None),
+                ("1、", "资金不足", 2, "存在问题"),
+                ("", "下一步打算", 1, None),
+                ("1、", "加大投入", 2, "下一步打算"),
+            ],
+        ),
+        (
+            "1、基本情况\n不足:\n1、资金不足。",
+            [("1、", "基本情况", 1, None), ("", "不足", 2, "基本情况"), ("1、", "资金不足", 3, "不足")],
+        ),
+        # a first marker after a sentence is the report's own
+        (
+            "今年以来,工作稳步推进。\n1、甲\n一、乙\n二、丙",
+            [("1、", "甲", 1, None), ("一、", "乙", 2, "甲"), ("二、", "丙", 2, "甲")],
+        ),
+    ],
+)
+def test_what_is_no_stray(text: str, expected: Tree) -> None:
+    assert tree(parse(text)) == expected

@@ -46,18 +46,21 @@ def without_strays(folded: str, doc_start: int, cands: list[Candidate]) -> list[
     marker is of a higher style whose series goes on.
     """
     for _ in range(3):
-        first = next((i for i, c in enumerate(cands) if not c.inline and c.style != HeadingStyle.LABEL), None)
+        first = next((i for i, c in enumerate(cands) if not c.inline), None)
         if first is None:
             return cands
         stray = cands[first]
-        if stray.number not in (1, None) or stray.bare or stray.style == HeadingStyle.PART:
+        if stray.number not in (1, None) or stray.bare or stray.style in (HeadingStyle.PART, HeadingStyle.LABEL):
             return cands
         if folded.find("。", doc_start, stray.marker.start) >= 0:
             return cands
         later = cands[first + 1 : first + 1 + _STRAY_LOOKAHEAD]
-        same = next((c for c in later if c.style == stray.style and not c.inline), None)
+        same_at = next((i for i, c in enumerate(later) if c.style == stray.style and not c.inline), None)
+        same = None if same_at is None else later[same_at]
         if same is not None and same.number != 1:
             return cands  # it has a sibling
+        if same_at is not None and any(c.style == HeadingStyle.LABEL for c in later[:same_at]):
+            return cands  # a label between them opens a part whose items start again at 1
         if same is None:
             other = next((c for c in later if not c.inline and c.style != HeadingStyle.LABEL), None)
             if other is None or _ORDER.get(stray.style, -1) <= _ORDER.get(other.style, 99):
@@ -127,7 +130,9 @@ class LevelState:
         if cand.style == HeadingStyle.PART:
             return self._place_part(cand)
         depth = self._on_path(cand.style)
-        if depth is not None:
+        if depth is not None and cand.number == 1 and self.path[-1].style == HeadingStyle.LABEL:
+            pass  # numbered items after a label sit under it, even where their style is higher on the path
+        elif depth is not None:
             self.path = self.path[:depth]
         elif self.path and self.path[0].style == HeadingStyle.LABEL and cand.style in self.top_styles:
             self.path = []
