@@ -99,7 +99,7 @@ def _attachment(
                     return None
                 break
         below = _next_line(folded, line_spans, line_no, in_noise)
-        if below is None or _PART.match(folded, *line_spans[below]):
+        if below is None or _PART.match(folded, *line_spans[below]) or _NOTES.fullmatch(folded, *line_spans[below]):
             return None  # the last word of a page, or an entry of a table of contents (名词解释 / 第一部分 …)
         return Attachment(line_no, start, _without_colon(text, word))
     match = _ATTACHMENT.fullmatch(folded, start, end)
@@ -121,7 +121,6 @@ def _attachment(
     seen = 0
     for below in range(line_no + 1, min(len(line_spans), line_no + 1 + 4 * _NAME_REACH)):
         if below in heading_lines:
-            seen += 1
             break
         name = Span(*strip_bounds(text, *line_spans[below]))
         if name.start == name.end or in_noise(name.start, name.end):
@@ -135,8 +134,9 @@ def _attachment(
             break
         if _NAMES_DOCUMENT.search(folded, name.start, name.end):
             return Attachment(line_no, start, _without_colon(text, name), (below,))
-    if seen == 0:
-        return None  # 附件 with nothing under it: the last word of a page, not an attachment
+    below = _next_line(folded, line_spans, line_no, in_noise)
+    if below is None or _ATTACHMENT.fullmatch(folded, *line_spans[below]):
+        return None  # 附件 with nothing under it (the last word of a page, or one of a run of links)
     return Attachment(line_no, start, _without_colon(text, word))
 
 

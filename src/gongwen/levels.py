@@ -8,6 +8,7 @@ numbered item. :func:`without_strays` drops a stray marker above a report's own 
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -75,7 +76,6 @@ def without_strays(folded: str, doc_start: int, cands: list[Candidate]) -> list[
 # whole sections between its 一、 and 二、, while 1、 items lie close together.
 _SERIES_REACH = 3000
 _SECTION_REACH: dict[str, int] = {HeadingStyle.CN_DUN: 60000, HeadingStyle.CN_PAREN: 20000}
-_SERIES_LOOKAHEAD = 2000  # candidates read at most to find item 2
 # Labels that open a part of the whole report rather than of one section.
 _REPORT_LABEL = regex.compile(r"存在.{0,2}问题|存在.{0,2}不足|打算|下一?步|今后|努力方向|工作思路|意见和建议")
 
@@ -88,6 +88,8 @@ class LevelState:
         self.path: list[Heading] = []
         self.last_seen: dict[str, Candidate] = {}
         self.top_styles: set[str] = set()
+        # where each style's items numbered 2 are (marker starts, in order), read once per document
+        self._twos: dict[str, list[int]] | None = None
 
     def _on_path(self, style: str) -> int | None:
         for depth in range(len(self.path) - 1, -1, -1):
@@ -116,13 +118,15 @@ class LevelState:
         if depth is not None and depth >= len(self.path) - 1:
             return False  # 1 again right after a sibling of the same style: not a new series
         # a new series opening at 1 inside a line: only if its item 2 follows soon
+        if self._twos is None:
+            self._twos = {}
+            for later in candidates:
+                if later.number == 2:
+                    self._twos.setdefault(later.style, []).append(later.marker.start)
+        twos = self._twos.get(cand.style, [])
+        after = bisect.bisect_right(twos, cand.marker.start)
         reach = _SECTION_REACH.get(cand.style, _SERIES_REACH)
-        for later in candidates[index + 1 : index + 1 + _SERIES_LOOKAHEAD]:
-            if later.marker.start - cand.marker.start > reach:
-                break
-            if later.style == cand.style and later.number == 2:
-                return True
-        return False
+        return after < len(twos) and twos[after] - cand.marker.start <= reach
 
     def place(self, cand: Candidate) -> tuple[int, Heading | None]:
         if cand.style == HeadingStyle.LABEL:

@@ -189,12 +189,12 @@ def _bare(
 ) -> list[Candidate]:
     """A number at a line start that continues a series only if its siblings say so: ``2认真组织…``,
     ``12.2025年十件实事``."""
-    decimal = _DECIMAL_DOT.match(folded, position)
+    decimal = _DECIMAL_DOT.match(folded, position, line_end)  # endpos: the pattern's "." is not looked for afar
     if decimal is not None and decimal.end() < line_end:
         title = _title_span(text, folded, decimal.end(), line_end, noise)
         number = int(folded[position : decimal.end()].rstrip(" \t."))
         return [Candidate(HeadingStyle.ARABIC_DOT, Span(*decimal.span()), number, title, line_no, False, bare=True)]
-    bare = _BARE_NUMBER.match(folded, position)
+    bare = _BARE_NUMBER.match(folded, position, line_end)
     if bare is None:
         return []
     title = _title_span(text, folded, bare.end(), line_end, noise)
@@ -237,7 +237,7 @@ def _split_title(
         inner = None
         for gap in _GAP.finditer(folded, cand.title.start, cand.title.end):
             at = gap.end()
-            if at >= cand.title.end or not any_marker.match(folded, at):
+            if at >= cand.title.end or not any_marker.match(folded, at, cand.title.end):
                 continue
             found = _match_at(text, folded, at, cand.line, cand.title.end, rules, noise, inline=True, after=" ")
             if (
