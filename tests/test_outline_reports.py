@@ -562,3 +562,19 @@ def test_a_report_run_into_one_line_keeps_its_sections_far_apart() -> None:
 )
 def test_what_is_no_stray(text: str, expected: Tree) -> None:
     assert tree(parse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("一、甲\n附件1\n《2025年全县十件民生实事》\n一、乙", "《2025年全县十件民生实事》"),
+        ("一、甲\n附件一:重点项目清单\n1.乙", "重点项目清单"),
+        ("一、甲\n附 件 2\n某某县发展和改革局\n2025年重点项目计划表\n1.乙", "2025年重点项目计划表"),
+        ("一、甲\n附件3\n某某镇人民政府\n一、乙", "附件3"),  # no line below names a document
+        ("一、甲\n注 释:\n［1］两新:指设备更新和消费品以旧换新。", "注 释"),
+    ],
+)
+def test_attachment_titles(text: str, title: str) -> None:
+    report = parse(text)
+    assert [d.title for d in report.documents][1:] == [title]
+    check(text, report)
