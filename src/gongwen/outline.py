@@ -3,11 +3,12 @@
 The pipeline, each step a pure function of the text:
 
 1. :func:`find_candidates` tries every heading rule at each line start and after each 。;!? inside a line;
-2. :func:`split_documents` cuts the text into reports, at title lines (篇一, 报告二) and where the
-   top-level numbering restarts with a new preamble;
-3. :func:`build_outline` keeps the real headings (inline markers must continue a series), gives each a
-   level and a parent (GUIDELINES §3: a style already on the path from the root returns to that place, a
-   new style goes under the previous heading), and builds the section tree.
+2. :func:`split_documents` cuts the text into reports, at title lines (篇一, 报告二), at attachments and
+   end notes (附件1, 名词解释, 注释: :mod:`gongwen.attachments`) and where the top-level numbering restarts
+   with a new preamble (not after a table of contents, not inside a new 第二部分);
+3. :func:`build_outline` keeps the real headings (inline markers must continue a series; lines above the
+   title and stray first markers are furniture), gives each a level and a parent (GUIDELINES §3, in
+   :mod:`gongwen.levels`), and builds the section tree.
 
 :func:`parse_outline` runs all three.
 """
@@ -300,8 +301,10 @@ def split_documents(
     """The reports inside one text, each a :class:`~gongwen.model.Document` with its span and title.
 
     A document starts at the start of the text, at a line that titles a report of a collection
-    (篇一, 报告二, 【篇一】), and where the top-level numbering restarts (一、 after 二、 or later) —
-    together with the preamble paragraph that opens the new report.
+    (篇一, 报告二, 【篇一】), at an attachment or the end notes (附件1, 名词解释, 注释; titled with the
+    attachment's own name), and where the top-level numbering restarts (一、 after 二、 or later) —
+    together with the preamble paragraph that opens the new report. 一、 again under a new part, and the
+    body after the table of contents that lists it, are no restarts.
     """
     text = require_text(text)
     folded = fold(text)
@@ -386,11 +389,6 @@ def _first_title(
     return None
 
 
-# A heading line of a table of contents: short, no sentence in it.
-_CONTENTS_ENTRY = 40
-_FULL_STOP = regex.compile(r"[。;!?]")
-
-
 # Above the report's own title, this many heading-like lines are page furniture; more, and the title line
 # is more likely a line of the report than the top of it.
 _ABOVE_TITLE = 8
@@ -403,6 +401,11 @@ def _below_title(cands: list[Candidate], title: Span | None) -> list[Candidate]:
         return cands
     first = bisect.bisect_left(cands, title.start, key=lambda c: c.marker.start)
     return cands[first:] if 0 < first <= _ABOVE_TITLE else cands
+
+
+# A heading line of a table of contents: short, no sentence in it.
+_CONTENTS_ENTRY = 40
+_FULL_STOP = regex.compile(r"[。;!?]")
 
 
 def _body_lines(
