@@ -578,3 +578,26 @@ def test_attachment_titles(text: str, title: str) -> None:
     report = parse(text)
     assert [d.title for d in report.documents][1:] == [title]
     check(text, report)
+
+
+@pytest.mark.parametrize(
+    ("text", "documents_expected"),
+    [
+        # an attachment printed without its 附件 line: the line that names it opens it
+        (
+            "一、工作回顾\n正文。\n二、工作安排\n正文。\n三、自身建设\n正文。\n2025年全市十件民生实事\n一、幼儿园\n二、养老床位",
+            [(0, None), (6, "2025年全市十件民生实事")],
+        ),
+        # a closing formula is no name: the new report starts at its 一、
+        (
+            "一、甲\n正文。\n二、乙\n正文。\n特此报告\n一、丙\n二、丁",
+            [(0, None), (5, None)],
+        ),
+    ],
+)
+def test_a_restart_under_a_line_that_names_a_document(
+    text: str, documents_expected: list[tuple[int, str | None]]
+) -> None:
+    report = parse(text)
+    assert documents(text, report) == documents_expected
+    check(text, report)

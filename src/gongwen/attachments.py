@@ -20,7 +20,7 @@ import regex
 from gongwen.model import Span
 from gongwen.textview import strip_bounds
 
-__all__ = ["Attachment", "find_attachments"]
+__all__ = ["Attachment", "document_name", "find_attachments"]
 
 # 附件 / 附件1 / 附件2: / 附件三、 / 附件1 2025年全县十件民生实事 (matched on the folded line)
 _ATTACHMENT = regex.compile(
@@ -138,6 +138,22 @@ def _attachment(
     if below is None or _ATTACHMENT.fullmatch(folded, *line_spans[below]):
         return None  # 附件 with nothing under it (the last word of a page, or one of a run of links)
     return Attachment(line_no, start, _without_colon(text, word))
+
+
+_CLOSING_FORMULA = regex.compile(r"[ \t]*(?:特此|以上|此致|专此)")
+
+
+def document_name(text: str, folded: str, start: int, end: int) -> Span | None:
+    """The line ``[start, end)`` stripped, if it is a short line that names a document
+    (``2025年全市十件民生实事``, ``名词解释``); else ``None``."""
+    name = Span(*strip_bounds(text, start, end))
+    if name.start == name.end or name.end - name.start > _TITLE_CHARS:
+        return None
+    if _SENTENCE.search(folded, name.start, name.end) or _FILE.search(folded, name.start, name.end):
+        return None
+    if _CLOSING_FORMULA.match(folded, name.start, name.end) or not _NAMES_DOCUMENT.search(folded, name.start, name.end):
+        return None
+    return _without_colon(text, name)
 
 
 def _next_line(

@@ -23,7 +23,7 @@ from functools import cache
 import attrs
 import regex
 
-from gongwen.attachments import find_attachments
+from gongwen.attachments import document_name, find_attachments
 from gongwen.errors import InputTypeError, require_text
 from gongwen.headings import HeadingRule, Inline, heading_rules, inline_policy, label_title, read_number
 from gongwen.levels import LevelState, without_strays
@@ -356,7 +356,11 @@ def split_documents(
             if cand.number == 1 and top_max >= 2 and body_before[cand.line] > body_before[top_line]:
                 first = _preamble_start(folded, lines, max(last_heading_line, boundary_line) + 1, cand.line)
                 if top == HeadingStyle.CN_DUN or first < cand.line:  # (一) restarts only after a preamble
-                    starts.append((lines.starts[first], None))
+                    named = None if first < cand.line else _named_above(text, folded, lines, cand.line, in_noise)
+                    if named is not None and named[0] > max(last_heading_line, boundary_line):
+                        starts.append((lines.starts[named[0]], named[1]))  # 2025年十件民生实事 / 一、…
+                    else:
+                        starts.append((lines.starts[first], None))
                     top_max, top_line = 0, cand.line
             top_max = max(top_max, cand.number)
         last_heading_line = cand.line
@@ -421,6 +425,19 @@ def _body_lines(
             body = end - start > _CONTENTS_ENTRY or _FULL_STOP.search(folded, start, end) is not None
         counts.append(counts[-1] + body)
     return counts
+
+
+def _named_above(
+    text: str, folded: str, lines: _Lines, line_no: int, in_noise: Callable[[int, int], bool]
+) -> tuple[int, Span] | None:
+    """The line right above a restarting 一、, if it names the new document (an attachment without 附件)."""
+    for above in range(line_no - 1, max(-1, line_no - 3), -1):
+        start, end = lines.span(above, text)
+        if not folded[start:end].strip() or in_noise(start, end):
+            continue
+        name = document_name(text, folded, start, end)
+        return None if name is None else (above, name)
+    return None
 
 
 def _preamble_start(folded: str, lines: _Lines, first_body: int, restart: int) -> int:
