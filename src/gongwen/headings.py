@@ -108,7 +108,9 @@ def default_rules() -> tuple[HeadingRule, ...]:
     """The built-in styles, in the order they are tried."""
     return (
         HeadingRule(
-            _S.PART, rf"第(?P<num>{_CN_NUM}|[0-9]{{1,2}})(?:部分|部份|章|节)[ \t]*[、,.:]?[ \t]*", Inline.NEVER
+            _S.PART,
+            rf"第[ \t]?(?P<num>{_CN_NUM}|[0-9]{{1,2}})[ \t]?(?:部[ \t]?分|部份|章|节)[ \t]*[、,.:]?[ \t]*",
+            Inline.NEVER,
         ),
         HeadingRule(_S.DI_CN, rf"第(?P<num>{_CN_NUM})[ \t]*[、,.:](?![0-9])", Inline.SERIES),
         HeadingRule(_S.CN_SHI, rf"(?P<num>{_CN_NUM})是(?![否的])", Inline.SERIES),
