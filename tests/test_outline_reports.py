@@ -601,3 +601,14 @@ def test_a_restart_under_a_line_that_names_a_document(
     report = parse(text)
     assert documents(text, report) == documents_expected
     check(text, report)
+
+
+def test_attachments_listed_in_a_table_of_contents_open_nothing() -> None:
+    text = (
+        "某某局2024年度部门决算\n目录\n第一部分 部门概况\n第二部分 决算情况说明\n附件1:绩效自评报告\n附件2:决算公开表\n"
+        "第一部分 部门概况\n一、主要职能\n正文。\n第二部分 决算情况说明\n一、收入情况\n正文。\n"
+        "附件1\n2024年度部门整体支出绩效自评报告\n一、部门概况\n二、自评结论"
+    )
+    report = parse(text)
+    assert documents(text, report) == [(0, "某某局2024年度部门决算"), (12, "2024年度部门整体支出绩效自评报告")]
+    check(text, report)

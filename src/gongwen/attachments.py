@@ -115,6 +115,9 @@ def _attachment(
         or _LIST_NUMBER.match(folded, rest.start, rest.end)
     ):
         return None
+    below = _next_line(folded, line_spans, line_no, in_noise)
+    if below is None or _listed(folded, *line_spans[below]):
+        return None  # the last word of a page, or one entry of a list (附件1:… / 附件2:…, a table of contents)
     if rest.end > rest.start:
         return Attachment(line_no, start, _without_colon(text, rest))
     # the name is on a line below: the first that names a document, past the unit that issued it
@@ -134,10 +137,20 @@ def _attachment(
             break
         if _NAMES_DOCUMENT.search(folded, name.start, name.end):
             return Attachment(line_no, start, _without_colon(text, name), (below,))
-    below = _next_line(folded, line_spans, line_no, in_noise)
-    if below is None or _ATTACHMENT.fullmatch(folded, *line_spans[below]):
-        return None  # 附件 with nothing under it (the last word of a page, or one of a run of links)
     return Attachment(line_no, start, _without_colon(text, word))
+
+
+def _listed(folded: str, start: int, end: int) -> bool:
+    """Whether the line after an 附件 line shows it to be one entry of a list: another 附件 line, or a part
+    of a table of contents (第一部分 …)."""
+    if _PART.match(folded, start, end):
+        return True
+    match = _ATTACHMENT.fullmatch(folded, start, end)
+    return match is not None and (
+        match.group("num") is not None
+        or match.group("sep") is not None
+        or not folded[match.start("rest") : match.end("rest")].strip()
+    )
 
 
 _CLOSING_FORMULA = regex.compile(r"[ \t]*(?:特此|以上|此致|专此)")
