@@ -63,7 +63,7 @@ def without_strays(folded: str, doc_start: int, cands: list[Candidate]) -> list[
         if same_at is not None and any(c.style == HeadingStyle.LABEL for c in later[:same_at]):
             return cands  # a label between them opens a part whose items start again at 1
         if same is None:
-            other = next((c for c in later if not c.inline and c.style != HeadingStyle.LABEL), None)
+            other = next((c for c in later if not c.inline and not c.bare and c.style != HeadingStyle.LABEL), None)
             if other is None or _ORDER.get(stray.style, -1) <= _ORDER.get(other.style, 99):
                 return cands
             if not any(c.style == other.style and c.number == (other.number or 0) + 1 for c in later):
