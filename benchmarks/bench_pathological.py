@@ -38,6 +38,15 @@ CASES = {
     "open parentheses": "(",
     "opening quotes": "“",
     "hyphens": "-",
+    "parentheses alone on lines": "(\n",
+    "attachment lines": "附件\n",
+    "notes lines": "名词解释\n",
+    "one-line headings after spaces": "一、甲 (一)乙 1、丙 ",
+    "inline sections": "。一、甲(一)乙",
+    "lone markers": "1、\n",
+    "decimal items": "12.2025年\n",
+    "parts and sections": "第一部分 甲\n一、乙\n",
+    "contents lines": "目录\n一、甲\n二、乙\n",
 }
 
 

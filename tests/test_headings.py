@@ -109,3 +109,65 @@ def test_labels(line: str, title: str) -> None:
 )
 def test_not_labels(line: str) -> None:
     assert label_title(line) is None
+
+
+@pytest.mark.parametrize(("marker", "number"), [("㈠", 1), ("㈣", 4), ("㈩", 10), ("⒈", 1), ("⒛", 20), ("⑽", 10)])
+def test_read_number_of_enclosed_forms(marker: str, number: int) -> None:
+    assert read_number(marker) == number
+
+
+# (line, style, marker, number, title): the enclosed and half-width forms real reports use
+STYLE_VARIANTS = [
+    ("㈠加快产业转型升级", "cn_paren", "㈠", 1, "加快产业转型升级"),
+    ("㈡、深化改革开放", "cn_paren", "㈡、", 2, "深化改革开放"),
+    ("㈩ 其他工作", "cn_paren", "㈩", 10, "其他工作"),
+    ("⑴健全机构", "arabic_paren", "⑴", 1, "健全机构"),
+    ("⒇完善台账", "arabic_paren", "⒇", 20, "完善台账"),
+    ("1)建立台账", "arabic_paren", "1)", 1, "建立台账"),
+    ("2）定期通报", "arabic_paren", "2）", 2, "定期通报"),
+    ("⒈工业生产", "arabic_dot", "⒈", 1, "工业生产"),
+    ("１２．完善制度", "arabic_dot", "１２．", 12, "完善制度"),
+    ("（十）其他", "cn_paren", "（十）", 10, "其他"),
+    ("第二部份 决算情况说明", "part", "第二部份", 2, "决算情况说明"),
+    ("第一部分:基本情况", "part", "第一部分:", 1, "基本情况"),
+    ("第 一 部 分 单位概况", "part", "第 一 部 分", 1, "单位概况"),
+    ("第 3 章 附则", "part", "第 3 章", 3, "附则"),
+]
+
+
+@pytest.mark.parametrize(("line", "style", "marker", "number", "title"), STYLE_VARIANTS)
+def test_style_variants(line: str, style: str, marker: str, number: int, title: str) -> None:
+    assert outline(line) == [(1, style, marker, number, title)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2)",  # nothing after the marker but the end of the line is no heading of this style
+        "(2023)年度报告",
+        "3)的结果",
+    ],
+)
+def test_half_paren_needs_a_title(line: str) -> None:
+    assert [h for h in parse(line).headings if h.style == "arabic_paren"] == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "重点抓好以下八个方面工作:",
+        "主要抓好五个方面:",
+        "重点抓好:",
+        "具体采取三项措施:",
+        "做好四件事:",
+        "【字号:",
+        "[打印]:",
+    ],
+)
+def test_lead_ins_and_furniture_are_not_labels(line: str) -> None:
+    assert label_title(line) is None
+
+
+@pytest.mark.parametrize("line", ["主要做法:", "存在问题:", "工作措施:", "下一步工作打算:", "亮点:"])
+def test_labels_stay_labels(line: str) -> None:
+    assert label_title(line) is not None

@@ -30,6 +30,7 @@ __all__ = [
     "MarkerMatch",
     "default_rules",
     "heading_rules",
+    "inline_policy",
     "label_title",
     "register_heading_style",
     "unregister_heading_style",
@@ -45,13 +46,17 @@ class Inline(StrEnum):
 
 
 def read_number(text: str) -> int | None:
-    """The marker's integer: 一 → 1, 十二 → 12, ⑵ → 2, ③ → 3; ``None`` if unreadable."""
+    """The marker's integer: 一 → 1, 十二 → 12, ⑵ → 2, ③ → 3, ㈣ → 4, ⒌ → 5; ``None`` if unreadable."""
     if not text:
         return None
     if len(text) == 1 and "\u2460" <= text <= "\u2473":
         return ord(text) - 0x2460 + 1
     if len(text) == 1 and "\u2474" <= text <= "\u2487":
         return ord(text) - 0x2474 + 1
+    if len(text) == 1 and "\u2488" <= text <= "\u249b":
+        return ord(text) - 0x2488 + 1  # ⒈ … ⒛
+    if len(text) == 1 and "\u3220" <= text <= "\u3229":
+        return ord(text) - 0x3220 + 1  # ㈠ … ㈩
     try:
         value = to_number(text)
     except NotANumeralError:
@@ -102,15 +107,29 @@ _S = HeadingStyle
 def default_rules() -> tuple[HeadingRule, ...]:
     """The built-in styles, in the order they are tried."""
     return (
-        HeadingRule(_S.PART, rf"第(?P<num>{_CN_NUM}|[0-9]{{1,2}})(?:部分|章|节)[ \t]*[、,.:]?[ \t]*", Inline.NEVER),
+        HeadingRule(
+            _S.PART,
+            rf"第[ \t]?(?P<num>{_CN_NUM}|[0-9]{{1,2}})[ \t]?(?:部[ \t]?分|部份|章|节)[ \t]*[、,.:]?[ \t]*",
+            Inline.NEVER,
+        ),
         HeadingRule(_S.DI_CN, rf"第(?P<num>{_CN_NUM})[ \t]*[、,.:](?![0-9])", Inline.SERIES),
         HeadingRule(_S.CN_SHI, rf"(?P<num>{_CN_NUM})是(?![否的])", Inline.SERIES),
-        HeadingRule(_S.CN_PAREN, rf"\([ \t]*(?P<num>{_CN_NUM})[ \t]*\)[ \t]*、?"),
-        HeadingRule(_S.ARABIC_PAREN, r"\([ \t]*(?P<num>[0-9]{1,2})[ \t]*\)[ \t]*、?|(?P<num>[\u2474-\u2487])"),
+        HeadingRule(
+            _S.CN_PAREN, rf"\([ \t]*(?P<num>{_CN_NUM})[ \t]*\)[ \t]*、?|(?P<num>[\u3220-\u3229])[ \t]*[、.]?"
+        ),
+        HeadingRule(
+            _S.ARABIC_PAREN,
+            r"\([ \t]*(?P<num>[0-9]{1,2})[ \t]*\)[ \t]*、?|(?P<num>[\u2474-\u2487])[ \t]*、?"
+            # 1)建立台账 — but not the end of a parenthesis wrapped onto the line (附表\n3)的结果)
+            r"|(?P<num>[0-9]{1,2})\)(?=[ \t]*[^\x00-\x7f])(?![ \t]*[的是中和等为及与了])",
+        ),
         HeadingRule(_S.CIRCLED, r"(?P<num>[\u2460-\u2473])[ \t]*、?"),
         HeadingRule(_S.CN_DUN, rf"(?P<num>{_CN_NUM})[ \t]*[、,.](?!{_CN_NUM}(?:[、,个所项名人]|年级|季度|月))"),
         HeadingRule(_S.ARABIC_DUN, r"(?P<num>[0-9]{1,2})[ \t]*、(?![0-9]{1,2}(?:[、月日]|年级|季度))"),
-        HeadingRule(_S.ARABIC_DOT, r"(?P<num>[0-9]{1,2})[ \t]*\.(?![0-9.])(?!\s*$)|\.(?=[ \t]+[^\x00-\x7f])"),
+        HeadingRule(
+            _S.ARABIC_DOT,
+            r"(?P<num>[0-9]{1,2})[ \t]*\.(?![0-9.])(?!\s*$)|(?P<num>[\u2488-\u249b])|\.(?=[ \t]+[^\x00-\x7f])",
+        ),
     )
 
 
@@ -150,7 +169,14 @@ def heading_rules() -> tuple[HeadingRule, ...]:
 
 
 _LABEL = regex.compile(r"[ \t]*(?P<title>[^\s,。;:、,.()0-9]{2,10})[ \t]*:[ \t]*$")
-_LEAD_IN = regex.compile(r"以下|如下|下列|几点|几个方面|主要有|各位|同志们|尊敬|女士|先生|代表们|委员们|朋友们")
+_LEAD_IN = regex.compile(
+    r"以下|如下|下列|几点|几个方面|主要有|各位|同志们|尊敬|女士|先生|代表们|委员们|朋友们"
+    # a count that announces the points that follow (抓好八个方面工作:, 采取五项措施:) and a verb phrase
+    # that sets a task (重点抓好:) introduce the items of the section they are in; they are not labels
+    r"|[一二三四五六七八九十两几多数0-9]+(?:个方面|个|项|条|点|大|件|方面)|(?:抓|做|办|管|落实)好"
+    # page furniture: a toolbar or a bracketed control (【字号:) is never a part of a report
+    r"|[【】\[\]〔〕<>]"
+)
 _NOT_LABEL_END = ("如下", "以下", "是", "为", "有", "包括", "即", "分别", "说", "指出", "表示", "强调")
 
 
@@ -163,3 +189,11 @@ def label_title(folded_line: str) -> tuple[int, int] | None:
     if title.endswith(_NOT_LABEL_END) or any(c in DIGITS for c in title[:1]) or _LEAD_IN.search(title):
         return None
     return found.span("title")
+
+
+def inline_policy(style: str) -> Inline:
+    """When the style's marker may stand inside a line (``Inline.NEVER`` for a style with no rule)."""
+    for rule in heading_rules():
+        if rule.style == style:
+            return rule.inline
+    return Inline.NEVER

@@ -3,11 +3,12 @@
 The pipeline, each step a pure function of the text:
 
 1. :func:`find_candidates` tries every heading rule at each line start and after each 。;!? inside a line;
-2. :func:`split_documents` cuts the text into reports, at title lines (篇一, 报告二) and where the
-   top-level numbering restarts with a new preamble;
-3. :func:`build_outline` keeps the real headings (inline markers must continue a series), gives each a
-   level and a parent (GUIDELINES §3: a style already on the path from the root returns to that place, a
-   new style goes under the previous heading), and builds the section tree.
+2. :func:`split_documents` cuts the text into reports, at title lines (篇一, 报告二), at attachments and
+   end notes (附件1, 名词解释, 注释: :mod:`gongwen.attachments`) and where the top-level numbering restarts
+   with a new preamble (not after a table of contents, not inside a new 第二部分);
+3. :func:`build_outline` keeps the real headings (inline markers must continue a series; lines above the
+   title and stray first markers are furniture), gives each a level and a parent (GUIDELINES §3, in
+   :mod:`gongwen.levels`), and builds the section tree.
 
 :func:`parse_outline` runs all three.
 """
@@ -22,8 +23,10 @@ from functools import cache
 import attrs
 import regex
 
+from gongwen.attachments import document_name, find_attachments
 from gongwen.errors import InputTypeError, require_text
-from gongwen.headings import HeadingRule, Inline, heading_rules, label_title
+from gongwen.headings import HeadingRule, Inline, heading_rules, inline_policy, label_title, read_number
+from gongwen.levels import LevelState, without_strays
 from gongwen.model import Document, Heading, HeadingStyle, Noise, Section, Span
 from gongwen.noise import find_noise
 from gongwen.spanindex import SpanIndex
@@ -33,6 +36,13 @@ __all__ = ["Candidate", "Outline", "build_outline", "find_candidates", "parse_ou
 
 _INLINE_AFTER = regex.compile(r"[。;!?][ \t\u3000]*|:[ \t]*")
 _BARE_NUMBER = regex.compile(r"[0-9]{1,2}(?![0-9])(?=[\u4e00-\u9fff])(?![年月日号时分秒万亿元人名个])")
+# 12.2025年十件实事, 13.3+1服务站: a 1. 2. … item whose title starts with a digit reads like a decimal; it is
+# a heading only where it continues its siblings (checked like a bare number).
+_DECIMAL_DOT = regex.compile(r"[0-9]{1,2}[ \t]*\.(?=[0-9])")
+# A parenthesised marker broken over two lines by extraction: "(" alone, then "四)加快…" on the next line.
+_SPLIT_PAREN = regex.compile(r"[ \t]*(?P<num>[一二三四五六七八九十]{1,3}|[0-9]{1,2})[ \t]*\)[ \t]*、?")
+# Whitespace inside a heading's title, where the next marker of a one-line report may start (一、A (一)B 1、C)
+_GAP = regex.compile(r"[ \t]+")
 # Top-level styles, highest first (GB/T 9704), and those whose restart at 1 can start a new report.
 _RANK: dict[str, int] = {HeadingStyle.PART: 0, HeadingStyle.CN_DUN: 1, HeadingStyle.CN_PAREN: 2}
 _RESTARTING = (HeadingStyle.CN_DUN, HeadingStyle.CN_PAREN)
@@ -140,6 +150,7 @@ def find_candidates(
     any_marker = _any_marker(tuple(rules))
     lines = _Lines(text)
     found: list[Candidate] = []
+    joined = -1  # the line whose opening "四)" was read with the "(" above it
     for line_no, line_start in enumerate(lines.starts):
         _, line_end = lines.span(line_no, text)
         position = line_start
@@ -147,29 +158,104 @@ def find_candidates(
             position += 1
         if position >= line_end or in_noise(position, position + 1):
             continue
+        on_line: list[Candidate] = []
         label = label_title(folded[line_start:line_end])
         if label is not None:
             title = Span(line_start + label[0], line_start + label[1])
-            found.append(Candidate(HeadingStyle.LABEL, Span(title.start, title.start), None, title, line_no, False))
-        else:
+            on_line.append(Candidate(HeadingStyle.LABEL, Span(title.start, title.start), None, title, line_no, False))
+        elif line_no != joined:
             matched: list[Candidate] = []
             if any_marker.match(folded, position):
                 matched = _match_at(text, folded, position, line_no, line_end, rules, noise, inline=False)
-            bare = None if matched else _BARE_NUMBER.match(folded, position)
-            if bare is not None:
-                title = _title_span(text, folded, bare.end(), line_end, noise)
-                number = int(bare.group())
-                matched = [Candidate(HeadingStyle.ARABIC_DUN, Span(*bare.span()), number, title, line_no, False,
-                                     bare=True)]
-            found.extend(matched)
+            if not matched and folded[position] == "(" and not folded[position + 1 : line_end].strip():
+                matched = _split_paren(text, folded, lines, position, line_no, noise)
+                joined = line_no + 1 if matched else joined
+            if not matched:
+                matched = _bare(text, folded, position, line_no, line_end, noise)
+            on_line.extend(matched)
         for punct in _INLINE_AFTER.finditer(folded, position, line_end):
             at = punct.end()
             if at < line_end and any_marker.match(folded, at) and not in_noise(at, at + 1):
-                found.extend(
+                on_line.extend(
                     _match_at(text, folded, at, line_no, line_end, rules, noise, inline=True,
                               after=folded[punct.start()])
                 )
+        for cand in on_line:
+            found.extend(_split_title(text, folded, cand, rules, noise, any_marker))
     return tuple(found)
+
+
+def _bare(
+    text: str, folded: str, position: int, line_no: int, line_end: int, noise: Sequence[Noise]
+) -> list[Candidate]:
+    """A number at a line start that continues a series only if its siblings say so: ``2认真组织…``,
+    ``12.2025年十件实事``."""
+    decimal = _DECIMAL_DOT.match(folded, position, line_end)  # endpos: the pattern's "." is not looked for afar
+    if decimal is not None and decimal.end() < line_end:
+        title = _title_span(text, folded, decimal.end(), line_end, noise)
+        number = int(folded[position : decimal.end()].rstrip(" \t."))
+        return [Candidate(HeadingStyle.ARABIC_DOT, Span(*decimal.span()), number, title, line_no, False, bare=True)]
+    bare = _BARE_NUMBER.match(folded, position, line_end)
+    if bare is None:
+        return []
+    title = _title_span(text, folded, bare.end(), line_end, noise)
+    return [Candidate(HeadingStyle.ARABIC_DUN, Span(*bare.span()), int(bare.group()), title, line_no, False,
+                      bare=True)]
+
+
+def _split_paren(
+    text: str, folded: str, lines: _Lines, position: int, line_no: int, noise: Sequence[Noise]
+) -> list[Candidate]:
+    """``(`` alone on its line and ``四)加快…`` on the next: one heading whose marker spans the break."""
+    if line_no + 1 >= len(lines.starts):
+        return []
+    next_start, next_end = lines.span(line_no + 1, text)
+    found = _SPLIT_PAREN.match(folded, next_start, next_end)
+    if found is None:
+        return []
+    num = found.group("num")
+    style = HeadingStyle.ARABIC_PAREN if num.isdigit() else HeadingStyle.CN_PAREN
+    end = found.end()
+    while end > found.start() and text[end - 1] in " \t":
+        end -= 1
+    title = _title_span(text, folded, found.end(), next_end, noise)
+    return [Candidate(style, Span(position, end), read_number(num), title, line_no, False)]
+
+
+def _split_title(
+    text: str,
+    folded: str,
+    cand: Candidate,
+    rules: Sequence[HeadingRule],
+    noise: Sequence[Noise],
+    any_marker: regex.Pattern[str],
+) -> list[Candidate]:
+    """The candidate, and the headings of a one-line report that run on inside its title after a space
+    (``一、基本情况 (一)主要职能 1、贯彻…``): a marker of another style that opens its series at 1 ends
+    the title before it and is an inline candidate of its own (kept only if its series goes on)."""
+    out: list[Candidate] = []
+    for _ in range(8):  # a handful of levels at most
+        inner = None
+        for gap in _GAP.finditer(folded, cand.title.start, cand.title.end):
+            at = gap.end()
+            if at >= cand.title.end or not any_marker.match(folded, at, cand.title.end):
+                continue
+            found = _match_at(text, folded, at, cand.line, cand.title.end, rules, noise, inline=True, after=" ")
+            if (
+                found
+                and found[0].style != cand.style
+                and found[0].number == 1
+                and inline_policy(found[0].style) is Inline.SEQUENCE
+            ):
+                inner = (gap.start(), found[0])
+                break
+        if inner is None:
+            break
+        cut, next_cand = inner
+        out.append(attrs.evolve(cand, title=Span(cand.title.start, max(cand.title.start, cut))))
+        cand = next_cand
+    out.append(cand)
+    return out
 
 
 @cache
@@ -215,8 +301,10 @@ def split_documents(
     """The reports inside one text, each a :class:`~gongwen.model.Document` with its span and title.
 
     A document starts at the start of the text, at a line that titles a report of a collection
-    (篇一, 报告二, 【篇一】), and where the top-level numbering restarts (一、 after 二、 or later) —
-    together with the preamble paragraph that opens the new report.
+    (篇一, 报告二, 【篇一】), at an attachment or the end notes (附件1, 名词解释, 注释; titled with the
+    attachment's own name), and where the top-level numbering restarts (一、 after 二、 or later) —
+    together with the preamble paragraph that opens the new report. 一、 again under a new part, and the
+    body after the table of contents that lists it, are no restarts.
     """
     text = require_text(text)
     folded = fold(text)
@@ -227,9 +315,13 @@ def split_documents(
     heading_lines = {c.line for c in candidates if not c.inline}
     starts: list[tuple[int, Span | None]] = [(0, _first_title(text, folded, lines, in_noise, heading_lines))]
     title_lines = set()
+    attachments = find_attachments(
+        text, folded, [lines.span(n, text) for n in range(len(lines.starts))], in_noise, heading_lines
+    )
+    opening_lines = {n for a in attachments for n in (a.line, *a.consumed)}
     for line_no in range(len(lines.starts)):
         start, end = lines.span(line_no, text)
-        if line_no in heading_lines or end - start > 80 or in_noise(start, end):
+        if line_no in heading_lines or end - start > 80 or in_noise(start, end) or line_no in opening_lines:
             continue
         if _DOC_TITLE.fullmatch(folded, start, end):
             title_lines.add(line_no)
@@ -238,28 +330,42 @@ def split_documents(
                 starts[0] = (0, span)
             else:
                 starts.append((start, span))
+    for attachment in attachments:  # 附件1 / 名词解释 / 注释 (GUIDELINES §1)
+        title_lines.add(attachment.line)
+        if attachment.start == 0:
+            starts[0] = (0, attachment.title)
+        else:
+            starts.append((attachment.start, attachment.title))
+    body_before = _body_lines(text, folded, lines, in_noise, heading_lines)
+    boundaries = sorted(title_lines, reverse=True)  # popped from the end, first line first
     top: str | None = None  # the document's top-level style so far
     top_max = 0  # the highest number it has reached
+    top_line = 0  # the line of its first heading
     last_heading_line = -1
     boundary_line = 0
     for cand in candidates:
         if cand.inline or cand.bare or cand.style == HeadingStyle.LABEL:
             continue
-        while title_lines and min(title_lines) <= cand.line:
-            boundary_line = min(title_lines)
-            title_lines.discard(boundary_line)
+        while boundaries and boundaries[-1] <= cand.line:
+            boundary_line = boundaries.pop()
             top, top_max, last_heading_line = None, 0, boundary_line
         if top is None or _RANK.get(cand.style, 9) < _RANK.get(top, 9):
-            top, top_max = cand.style, 0  # 一、 after a list of (一) items: 一、 is the top level
+            top, top_max, top_line = cand.style, 0, cand.line  # 一、 after (一) items: 一、 is the top level
         if cand.style == top and top in _RESTARTING and cand.number is not None:
-            if cand.number == 1 and top_max >= 2:
+            # a restart after a table of contents (heading lines with no text between) is the body it lists
+            if cand.number == 1 and top_max >= 2 and body_before[cand.line] > body_before[top_line]:
                 first = _preamble_start(folded, lines, max(last_heading_line, boundary_line) + 1, cand.line)
                 if top == HeadingStyle.CN_DUN or first < cand.line:  # (一) restarts only after a preamble
-                    starts.append((lines.starts[first], None))
-                    top_max = 0
+                    named = None if first < cand.line else _named_above(text, folded, lines, cand.line, in_noise)
+                    if named is not None and named[0] > max(last_heading_line, boundary_line):
+                        starts.append((lines.starts[named[0]], named[1]))  # 2025年十件民生实事 / 一、…
+                    else:
+                        starts.append((lines.starts[first], None))
+                    top_max, top_line = 0, cand.line
             top_max = max(top_max, cand.number)
         last_heading_line = cand.line
-    starts.sort(key=lambda item: item[0])
+    starts.sort(key=lambda item: (item[0], item[1] is None))
+    starts = [item for index, item in enumerate(starts) if index == 0 or item[0] != starts[index - 1][0]]
     documents = []
     for index, (start, title) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(text)
@@ -287,6 +393,53 @@ def _first_title(
     return None
 
 
+# Above the report's own title, this many heading-like lines are page furniture; more, and the title line
+# is more likely a line of the report than the top of it.
+_ABOVE_TITLE = 8
+
+
+def _below_title(cands: list[Candidate], title: Span | None) -> list[Candidate]:
+    """The candidates without the heading-like lines above the document's title (page furniture, never the
+    root of its outline)."""
+    if title is None:
+        return cands
+    first = bisect.bisect_left(cands, title.start, key=lambda c: c.marker.start)
+    return cands[first:] if 0 < first <= _ABOVE_TITLE else cands
+
+
+# A heading line of a table of contents: short, no sentence in it.
+_CONTENTS_ENTRY = 40
+_FULL_STOP = regex.compile(r"[。;!?]")
+
+
+def _body_lines(
+    text: str, folded: str, lines: _Lines, in_noise: Callable[[int, int], bool], heading_lines: set[int]
+) -> list[int]:
+    """For each line, how many lines of running text come before it (not blank, not noise, not a short
+    heading line such as a table of contents lists)."""
+    counts = [0]
+    for line_no in range(len(lines.starts)):
+        start, end = strip_bounds(text, *lines.span(line_no, text))
+        body = start < end and not in_noise(start, end)
+        if body and line_no in heading_lines:
+            body = end - start > _CONTENTS_ENTRY or _FULL_STOP.search(folded, start, end) is not None
+        counts.append(counts[-1] + body)
+    return counts
+
+
+def _named_above(
+    text: str, folded: str, lines: _Lines, line_no: int, in_noise: Callable[[int, int], bool]
+) -> tuple[int, Span] | None:
+    """The line right above a restarting 一、, if it names the new document (an attachment without 附件)."""
+    for above in range(line_no - 1, max(-1, line_no - 3), -1):
+        start, end = lines.span(above, text)
+        if not folded[start:end].strip() or in_noise(start, end):
+            continue
+        name = document_name(text, folded, start, end)
+        return None if name is None else (above, name)
+    return None
+
+
 def _preamble_start(folded: str, lines: _Lines, first_body: int, restart: int) -> int:
     """The line where a restarted report begins: its preamble, not the previous report's last paragraph."""
     start = restart
@@ -309,19 +462,20 @@ def build_outline(
     headings: list[Heading] = []
     by_document: list[list[Heading]] = []
     ordered = sorted(candidates, key=lambda c: c.marker.start)
-    title_spans = [d.title_span for d in documents if d.title_span is not None]
     position = 0
     for document in documents:
         chosen: list[Heading] = []
-        state = _LevelState(folded)
+        state = LevelState(folded)
         doc_cands = []
+        title = document.title_span
         while position < len(ordered) and ordered[position].marker.start < document.span.end:
             cand = ordered[position]
             position += 1
-            if cand.marker.start >= document.span.start and not any(
-                t.start <= cand.marker.start < t.end for t in title_spans
+            if cand.marker.start >= document.span.start and not (
+                title is not None and title.start <= cand.marker.start < title.end
             ):
                 doc_cands.append(cand)
+        doc_cands = without_strays(folded, document.span.start, _below_title(doc_cands, title))
         for index, cand in enumerate(doc_cands):
             if not state.accepts(cand, doc_cands, index):
                 continue
@@ -349,90 +503,6 @@ def build_outline(
         for document, chosen in zip(documents, by_document, strict=True)
     ]
     return Outline(tuple(documents), tuple(headings))
-
-
-# How far (in characters) item 2 of a series opened inline at 1 may be.
-_SERIES_REACH = 3000
-# Labels that open a part of the whole report rather than of one section.
-_REPORT_LABEL = regex.compile(r"存在.{0,2}问题|存在.{0,2}不足|打算|下一?步|今后|努力方向|工作思路|意见和建议")
-
-
-class _LevelState:
-    """The path from a document's root to the previous heading, and which series are open."""
-
-    def __init__(self, folded: str) -> None:
-        self.folded = folded
-        self.path: list[Heading] = []
-        self.last_seen: dict[str, Candidate] = {}
-        self.top_styles: set[str] = set()
-
-    def _on_path(self, style: str) -> int | None:
-        for depth in range(len(self.path) - 1, -1, -1):
-            if self.path[depth].style == style:
-                return depth
-        return None
-
-    def accepts(self, cand: Candidate, candidates: Sequence[Candidate], index: int) -> bool:
-        """Whether ``candidates[index]`` is a heading, given the headings accepted before it."""
-        previous_seen = self.last_seen.get(cand.style)
-        self.last_seen[cand.style] = cand
-        depth = self._on_path(cand.style)
-        if cand.bare:
-            sibling = None if depth is None else self.path[depth]
-            return sibling is not None and sibling.number is not None and cand.number == sibling.number + 1
-        if not cand.inline:
-            return True
-        rule_inline = _inline_policy(cand.style)
-        if depth is not None:
-            sibling = self.path[depth]
-            continues = previous_seen is not None and previous_seen.marker.start == sibling.span.start
-            if continues and sibling.number is not None and cand.number == sibling.number + 1:
-                return True
-        if rule_inline is Inline.SERIES or cand.number != 1:
-            return False
-        if depth is not None and depth >= len(self.path) - 1:
-            return False  # 1 again right after a sibling of the same style: not a new series
-        # a new series opening at 1 inside a line: only if its item 2 follows soon
-        for later in candidates[index + 1 :]:
-            if later.marker.start - cand.marker.start > _SERIES_REACH:
-                break
-            if later.style == cand.style and later.number == 2:
-                return True
-        return False
-
-    def place(self, cand: Candidate) -> tuple[int, Heading | None]:
-        if cand.style == HeadingStyle.LABEL:
-            return self._place_label(cand)
-        depth = self._on_path(cand.style)
-        if depth is not None:
-            self.path = self.path[:depth]
-        elif self.path and self.path[0].style == HeadingStyle.LABEL and cand.style in self.top_styles:
-            self.path = []
-        parent = self.path[-1] if self.path else None
-        return len(self.path) + 1, parent
-
-    def _place_label(self, cand: Candidate) -> tuple[int, Heading | None]:
-        depth = self._on_path(HeadingStyle.LABEL)
-        if depth is not None:
-            self.path = self.path[:depth]
-        elif _REPORT_LABEL.search(cand.title.of(self.folded)):
-            self.path = []
-        elif len(self.path) >= 2:
-            self.path = self.path[:-1]
-        parent = self.path[-1] if self.path else None
-        return len(self.path) + 1, parent
-
-    def push(self, heading: Heading) -> None:
-        self.path.append(heading)
-        if heading.level == 1:
-            self.top_styles.add(heading.style)
-
-
-def _inline_policy(style: str) -> Inline:
-    for rule in heading_rules():
-        if rule.style == style:
-            return rule.inline
-    return Inline.NEVER
 
 
 def _tree(text: str, document: Document, headings: Sequence[Heading]) -> Section:
