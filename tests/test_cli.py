@@ -533,7 +533,7 @@ def test_text_that_looks_like_markup_is_shown_as_written(tmp_path: Path) -> None
 
 def test_limit_caps_what_is_drawn_not_what_is_counted(tmp_path: Path) -> None:
     path = tmp_path / "two.txt"
-    path.write_text(OUTLINE + "\n" + WITH_NUMBERS, encoding="utf-8")
+    path.write_text(OUTLINE + "\n关于卫生工作的报告\n" + WITH_NUMBERS, encoding="utf-8")
     report = parse(read_text(path))
     shown = render(render_outline(report, limit=2)).splitlines()
     assert shown[1:3] == ["└── 一、基本情况", "    └── (一)队伍建设"]
@@ -547,6 +547,8 @@ def test_limit_caps_what_is_drawn_not_what_is_counted(tmp_path: Path) -> None:
     assert lines[-1] == f"2 documents, {len(report.headings)} headings, 3 metrics, 0 noise spans"
     assert "… " not in out(gongwen("parse", path, "--limit", "0"))
     assert gongwen("parse", path, "--limit", "-1").returncode == 2
+
+
 def test_batch_keeps_earlier_files_prunes_on_request_and_refuses_a_clash(tmp_path: Path) -> None:
     one, two = tmp_path / "one", tmp_path / "two"
     for place in (one, two):
