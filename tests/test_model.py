@@ -344,7 +344,9 @@ def test_metric_values_are_plain_decimal_strings(value: Decimal, text: str) -> N
 
 def test_document_to_dict_and_sections() -> None:
     document = INSTANCES["Document"]()
-    assert document.to_dict() == {"index": 0, "start": 0, "end": 10, "title": "报告一"}
+    assert document.to_dict() == {
+        "index": 0, "start": 0, "end": 10, "title": "报告一", "subtitle": None, "speaker": None
+    }
     assert document.sections == ()
 
 
