@@ -28,7 +28,7 @@ import regex
 
 from gongwen.model import NoiseKind
 from gongwen.textview import strip_bounds
-from gongwen.titles import names_report, title_words
+from gongwen.titles import is_salutation, is_speaker, names_report
 
 __all__ = ["find_furniture", "furniture_words"]
 
@@ -57,6 +57,7 @@ _CAPTION = regex.compile(
     r"|供图$"
 )
 _KEY_ONLY = regex.compile(r".{1,10}[::|][ \t]*$")
+_COUNTER = regex.compile(r"阅读|浏览|访问|点击|评论|次数")
 _DATELINE = regex.compile(r"(?:——|—|--)|[(\[][ \t]*\d{4}[ \t]*年")
 
 
@@ -83,20 +84,17 @@ class _Rules:
     address: regex.Pattern[str]
     word: regex.Pattern[str]
     size_line: regex.Pattern[str]
-    salutation: regex.Pattern[str]
     trailer: regex.Pattern[str]
 
 
 @cache
 def _rules() -> _Rules:
     sizes = "|".join(regex.escape(w) for w in sorted(furniture_words()["size"], key=len, reverse=True))
-    salutations = "|".join(regex.escape(w) for w in title_words()["salutation"])
     return _Rules(
         cue=_words("notice_cue"),
         address=_words("notice_address"),
         word=_words("notice_word"),
         size_line=regex.compile(rf"(?:[ \t|/:,·】\]]*(?:{sizes})[ \t|/:,·】\]]*)+|[】\]]"),
-        salutation=regex.compile(rf"(?:{salutations})"),
         trailer=regex.compile(rf"[【\[]?[ \t]*(?:{_words('trailer').pattern})[ \t]*[】\]]?[ \t]*[::]?"),
     )
 
@@ -131,14 +129,14 @@ def find_furniture(folded: str, known: Mapping[tuple[int, int], str]) -> dict[tu
             bounds.append((start, end))
     page = _Page(folded, bounds, [known.get(b) for b in bounds])
     _notices(page)
-    report_start = _report_start(page)
     for index in range(len(bounds)):
         _control_run(page, index)
         _breadcrumb_run(page, index)
         _key_value(page, index)
         _caption(page, index)
-        if index >= report_start:
-            _trailer(page, index)
+    report_start = _report_start(page)
+    for index in range(report_start, len(bounds)):
+        _trailer(page, index)
     _short_runs(page, report_start)
     return {
         b: kind
@@ -152,7 +150,7 @@ def _is_report_line(page: _Page, index: int) -> bool:
     line = page.line(index)
     return (
         _MARKER.match(line) is not None
-        or _rules().salutation.match(line) is not None
+        or is_salutation(line)
         or _DATELINE.match(line) is not None
         or names_report(line)
     )
@@ -160,12 +158,11 @@ def _is_report_line(page: _Page, index: int) -> bool:
 
 def _report_start(page: _Page) -> int:
     """The first line of the report's body (a sentence of some length, or 各位代表:), or past the end."""
-    salutation = _rules().salutation
     for index in range(len(page.bounds)):
         if page.kinds[index] is not None:
             continue
         line = page.line(index)
-        if salutation.match(line) or (len(line) >= _BODY_LENGTH and _BODY.search(line)):
+        if is_salutation(line) or (len(line) >= _BODY_LENGTH and _BODY.search(line)):
             return index
     return len(page.bounds)
 
@@ -243,7 +240,7 @@ def _breadcrumb_run(page: _Page, index: int) -> None:
             if expect_item and len(marked) > 1:
                 break
             expect_item = True
-        elif expect_item and len(text) <= 8 and not _is_report_line(page, following):
+        elif expect_item and len(text) <= 12 and not (_is_report_line(page, following) and len(marked) == 1):
             expect_item = bool(_SEPARATOR.search(text[-2:]))
         else:
             break
@@ -257,10 +254,12 @@ def _key_value(page: _Page, index: int) -> None:
     """The value of a meta key written alone (``索引号:``) on the next line, if short and plain."""
     if page.kinds[index] != _K.META or index + 1 >= len(page.bounds):
         return
-    if _KEY_ONLY.fullmatch(page.line(index)) is None:
-        return
+    key = _KEY_ONLY.fullmatch(page.line(index))
+    if key is None or _COUNTER.search(key.group()):
+        return  # a counter's value is filled in by the page's script, not written below it
     value = page.line(index + 1)
-    if len(value) <= 30 and not _SENTENCE.search(value) and not _is_report_line(page, index + 1):
+    plain = len(value) <= 30 and not _SENTENCE.search(value)
+    if plain and not _is_report_line(page, index + 1) and not is_speaker(value):
         page.mark(index + 1, _K.META)
 
 
@@ -287,7 +286,7 @@ def _trailer(page: _Page, index: int) -> None:
             return
         if following + 1 < len(page.bounds) and _is_report_line(page, following + 1) and names_report(text):
             return  # a title over its dateline: another report begins
-        if _rules().salutation.match(text) or _DATELINE.match(text):
+        if is_salutation(text) or _DATELINE.match(text):
             return
         page.mark(following, _K.RELATED)
 

@@ -23,7 +23,7 @@ import regex
 from gongwen.model import Span
 from gongwen.textview import strip_bounds
 
-__all__ = ["TitleParts", "find_byline", "find_title", "names_report", "title_words"]
+__all__ = ["TitleParts", "find_byline", "find_title", "is_salutation", "is_speaker", "names_report", "title_words"]
 
 # How many non-blank lines of a document's head are read for its title, and below a title for its byline.
 _HEAD_LINES = 40
@@ -34,6 +34,7 @@ _SENTENCE = regex.compile(r"[。;!?,]")
 # A line long enough, with punctuation, to be the report's body: the head ends there.
 _BODY = regex.compile(r"[。;!?,:]")
 _BODY_LENGTH = 25
+_EXTENSION = regex.compile(r"\.(?:docx?|DOCX?|pdf|PDF|pptx?|PPTX?|txt|TXT|wps|WPS)[ \t]*$")
 _DATE = r"(?:\d{4}|[〇○零一二三四五六七八九]{4}|20xx|xxxx)\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|xx)\s*月"
 
 
@@ -79,6 +80,7 @@ def _rules() -> _Rules:
     words = title_words()
     site = _alternation(words["site"])
     office = _alternation(words["office"])
+    salutation = _alternation(words["salutation"])
     return _Rules(
         report=regex.compile(_alternation(words["report"])),
         # 标题-某某网, 标题_某某政府网, 标题 | 某某网, 标题 - 某某频道 (not —— of a dateline)
@@ -97,7 +99,7 @@ def _rules() -> _Rules:
         speaker=regex.compile(
             rf"^[\u4e00-\u9fff()]{{0,30}}?(?:{office})[ \t]+[\u4e00-\u9fff·](?:[ \t]?[\u4e00-\u9fff·]){{1,4}}$"
         ),
-        salutation=regex.compile(rf"^(?:{_alternation(words['salutation'])}).{{0,12}}[:,!]?$"),
+        salutation=regex.compile(rf"^(?:{salutation})(?:[、,和及与 \t]*(?:{salutation})){{0,5}}[ \t]*[:,!]?$"),
     )
 
 
@@ -110,7 +112,13 @@ def _is_dateline(line: str) -> bool:
     return _rules().dateline.match(line) is not None
 
 
-def _is_speaker(line: str) -> bool:
+def is_salutation(line: str) -> bool:
+    """Whether a (normalised) line opens a speech: 各位代表:, 同志们:."""
+    return _rules().salutation.match(line) is not None
+
+
+def is_speaker(line: str) -> bool:
+    """Whether a (normalised) line names a speaker: 国务院总理 李强, 某某市人民政府市长 某某, 省长 某某."""
     return _rules().speaker.match(line) is not None
 
 
@@ -125,9 +133,12 @@ def _title_shaped(line: str) -> bool:
 
 
 def _kept_end(folded: str, start: int, end: int) -> int:
-    """The end of the title without a site suffix (政府工作报告-某某网 → 政府工作报告), if what stays names
-    a report; at most two suffixes are dropped (标题-频道-网站)."""
+    """The end of the title without a site suffix (政府工作报告-某某网 → 政府工作报告) or a file extension
+    (工作总结.docx), if what stays names a report; at most two suffixes are dropped (标题-频道-网站)."""
     rules = _rules()
+    extension = _EXTENSION.search(folded, start, end)
+    if extension is not None and names_report(folded[start : extension.start()]):
+        end = extension.start()
     for _ in range(2):
         suffix = rules.suffix.search(folded, start, end)
         if suffix is None or not names_report(folded[start : suffix.start()]):
@@ -168,6 +179,7 @@ def find_title(
     """
     rules = _rules()
     weak: tuple[int, int] | None = None
+    chosen: Span | None = None
     first_real = True
     for line_start, s, e in _lines(folded, start, end, _HEAD_LINES):
         if in_noise(s, e):
@@ -175,25 +187,27 @@ def find_title(
         if line_start in heading_starts or s in heading_starts:
             break
         line = folded[s:e]
-        if rules.salutation.match(line):
+        if is_salutation(line):
             break  # 各位代表: the speech has begun
-        if _is_dateline(line) or _is_speaker(line):
+        if _is_dateline(line) or is_speaker(line):
             first_real = False
             continue
         if not _title_shaped(line):
             if len(line) >= _BODY_LENGTH and _BODY.search(line):
-                break  # the report's body: no title above it
+                break  # the report's body: no title below it
             first_real = False
             continue  # a short line of furniture the noise rules did not know
         kept = _kept_end(folded, s, e)
-        if names_report(folded[s:kept]):
-            if not text[e:end].strip():
-                break  # a text of one line is a phrase, not a titled report
-            title = Span(s, kept)
-            return _with_byline(text, folded, title, end, in_noise, heading_starts)
-        if first_real and weak is None and len(line) >= 4 and not rules.site_name.match(line):
+        if names_report(folded[s:kept]) and text[e:end].strip():  # a text of one line is a phrase
+            if chosen is None:
+                chosen = Span(s, kept)
+            elif kept - s > len(chosen) and folded[chosen.start : chosen.end] in folded[s:kept]:
+                chosen = Span(s, kept)  # 政府工作报告 in a breadcrumb, then 2025年某某市政府工作报告
+        elif first_real and weak is None and len(line) >= 4 and not rules.site_name.match(line):
             weak = (s, e)
         first_real = False
+    if chosen is not None:
+        return _with_byline(text, folded, chosen, end, in_noise, heading_starts)
     if weak is None or not text[weak[1] : end].strip():
         return TitleParts()
     return _with_byline(text, folded, Span(*weak), end, in_noise, heading_starts)
@@ -229,13 +243,11 @@ def find_byline(
     rules = _rules()
     subtitle: Span | None = None
     speaker: Span | None = None
-    lines = _lines(folded, after, end, _BYLINE_LINES + 2)
+    lines = [line for line in _lines(folded, after, end, _HEAD_LINES) if not in_noise(line[1], line[2])]
     index = 0
     while index < len(lines) and index <= _BYLINE_LINES:
         line_start, s, e = lines[index]
         index += 1
-        if in_noise(s, e):
-            continue
         if line_start in heading_starts or s in heading_starts:
             break
         line = folded[s:e]
@@ -248,7 +260,7 @@ def find_byline(
                 index += 1
             else:
                 break
-        elif speaker is None and _is_speaker(line):
+        elif speaker is None and is_speaker(line):
             speaker = Span(s, e)
         elif not (_title_shaped(line) and len(line) <= 30):
             break  # the body, or a salutation: the byline is over
