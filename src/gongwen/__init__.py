@@ -37,13 +37,14 @@ from gongwen.model import (
     Metric,
     MetricKind,
     Noise,
+    NoiseKind,
     NumberMention,
     Qualifier,
     Report,
     Section,
     Span,
 )
-from gongwen.noise import find_noise
+from gongwen.noise import find_noise, register_noise_pattern, unregister_noise_pattern
 from gongwen.numerals import StopList, find_numbers, normalize_numbers, to_chinese, to_number
 from gongwen.outline import parse_outline, split_documents
 from gongwen.parser import extract_metrics, parse
@@ -65,6 +66,7 @@ __all__ = [
     "MetricExtractor",
     "MetricKind",
     "Noise",
+    "NoiseKind",
     "NotANumeralError",
     "NumberMention",
     "ParseTimeoutError",
@@ -91,10 +93,12 @@ __all__ = [
     "read_text",
     "register_extractor",
     "register_heading_style",
+    "register_noise_pattern",
     "register_unit",
     "split_documents",
     "to_chinese",
     "to_number",
     "unregister_extractor",
     "unregister_heading_style",
+    "unregister_noise_pattern",
 ]

@@ -33,16 +33,22 @@ from gongwen.titles import is_salutation, is_speaker, names_report
 __all__ = ["find_furniture", "furniture_words"]
 
 _K = NoiseKind
+# Furniture of a page's head: known lines of these kinds count towards a run of short lines.
+_HEAD_KINDS = frozenset({_K.TOOLBAR, _K.BREADCRUMB, _K.META, _K.DATETIME, _K.SHORT_LINES})
 _SHORT = 4  # a "very short" line, in characters
 _RUN_CAP = 12  # lines a control run or breadcrumb may span
 _LIST_CAP = 15  # links a trailer list may hold
 _LINK_LENGTH = 50
-_BODY_LENGTH = 30
+_BODY_LENGTH = 30  # a line this long with a comma is the report's body …
+_SENTENCE_LENGTH = 20  # … and one this long with a full stop
 
 # A line that opens with an outline marker is the report's (一、综合 is four characters).
 _MARKER = regex.compile(
     r"[一二三四五六七八九十]{1,3}[ \t]*[、.,]|[0-9]{1,2}[ \t]*[、.]|[((]"
     r"|第[一二三四五六七八九十0-9]{1,3}[部章节篇]|[\u2460-\u2473\u3220-\u3229]"
+)
+_NUMBERED_HEADING = regex.compile(
+    r"[一二三四五六七八九十]{1,3}[、.,]|[0-9]{1,2}[、.]|\([一二三四五六七八九十0-9]{1,3}\)"
 )
 _NUMBERED = regex.compile(r"(?:(?P<n>[0-9]{1,2})[ \t]*[、.)]|\([ \t]*(?P<n>[0-9]{1,2})[ \t]*\))[ \t]*")
 _SYMBOLS = regex.compile(r"[>›»|/\-—–·•:【】\[\]]+")
@@ -94,7 +100,7 @@ def _rules() -> _Rules:
         cue=_words("notice_cue"),
         address=_words("notice_address"),
         word=_words("notice_word"),
-        size_line=regex.compile(rf"(?:[ \t|/:,·】\]]*(?:{sizes})[ \t|/:,·】\]]*)+|[】\]]"),
+        size_line=regex.compile(rf"(?:[ \t|/:,·】\]]*(?:{sizes})[ \t|/:,·】\]]*)+|[ \t|/:,·】\]]+"),
         trailer=regex.compile(rf"[【\[]?[ \t]*(?:{_words('trailer').pattern})[ \t]*[】\]]?[ \t]*[::]?"),
     )
 
@@ -139,7 +145,7 @@ def find_furniture(folded: str, known: Mapping[tuple[int, int], str]) -> dict[tu
         _trailer(page, index)
     _short_runs(page, report_start)
     return {
-        b: kind
+        b: str(kind)
         for b, kind, before in zip(bounds, page.kinds, (known.get(b) for b in bounds), strict=True)
         if kind is not None and before is None
     }
@@ -162,7 +168,9 @@ def _report_start(page: _Page) -> int:
         if page.kinds[index] is not None:
             continue
         line = page.line(index)
-        if is_salutation(line) or (len(line) >= _BODY_LENGTH and _BODY.search(line)):
+        if is_salutation(line) or (len(line) >= _BODY_LENGTH and _BODY.search(line)) or (
+            len(line) >= _SENTENCE_LENGTH and _SENTENCE.search(line)
+        ):
             return index
     return len(page.bounds)
 
@@ -266,7 +274,7 @@ def _key_value(page: _Page, index: int) -> None:
 def _caption(page: _Page, index: int) -> None:
     """A photo caption: a line ending in ``……记者 某某 摄`` (or ``供图``), not a heading."""
     line = page.line(index).rstrip(")]")
-    if not line.endswith(("摄", "摄影", "供图")) or _MARKER.match(line):
+    if not line.endswith(("摄", "摄影", "供图")) or _NUMBERED_HEADING.match(line):
         return
     if _CAPTION.search(line, max(0, len(line) - 40)):
         page.mark(index, _K.CAPTION)
@@ -293,23 +301,31 @@ def _trailer(page: _Page, index: int) -> None:
 
 def _short_runs(page: _Page, report_start: int) -> None:
     """Runs of one- to four-character lines before the report starts: three or more, or two with a line
-    of symbols (``>``, ``|``, ``】``). Lines already known as furniture neither break nor count."""
+    of symbols (``>``, ``|``, ``】``). Lines already known as furniture count but are not marked again."""
     run: list[int] = []
+    count = 0
     symbols = False
     for index in range(report_start + 1):
-        if index < report_start and page.kinds[index] is not None:
-            continue
-        eligible = index < report_start and _short(page, index)
-        if eligible:
-            run.append(index)
+        known = index < report_start and page.kinds[index] in _HEAD_KINDS
+        if index < report_start and page.kinds[index] is not None and not known:
+            continue  # other furniture (a page number) neither counts nor breaks the run
+        if known or (index < report_start and _short(page, index)):
+            count += 1
             symbols = symbols or _SYMBOLS.fullmatch(page.line(index)) is not None
+            if not known:
+                run.append(index)
             continue
-        if len(run) >= 3 or (len(run) >= 2 and symbols):
+        if count >= 3 or (count >= 2 and symbols):
             for item in run:
                 page.mark(item, _K.SHORT_LINES)
-        run, symbols = [], False
+        run, count, symbols = [], 0, False
 
 
 def _short(page: _Page, index: int) -> bool:
     line = page.line(index)
-    return len(line) <= _SHORT and not line.endswith((":", ":")) and not _is_report_line(page, index)
+    return (
+        len(line) <= _SHORT
+        and not line.endswith((":", ":"))
+        and not _BODY.search(line)
+        and not _is_report_line(page, index)
+    )
