@@ -266,7 +266,7 @@ def split_documents(
     for index, (start, title) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(text)
         subtitle = speaker = None
-        if title is not None and title == head.title:
+        if start == 0 and title == head.title:
             subtitle, speaker = head.subtitle, head.speaker
         elif title is not None:
             line_end = folded.find("\n", title.end, end)

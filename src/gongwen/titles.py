@@ -180,6 +180,7 @@ def find_title(
     rules = _rules()
     weak: tuple[int, int] | None = None
     chosen: Span | None = None
+    byline: list[Span | None] = [None, None]  # a dateline and speaker met in a head without a title
     first_real = True
     for line_start, s, e in _lines(folded, start, end, _HEAD_LINES):
         if in_noise(s, e):
@@ -190,6 +191,10 @@ def find_title(
         if is_salutation(line):
             break  # 各位代表: the speech has begun
         if _is_dateline(line) or is_speaker(line):
+            if _is_dateline(line):
+                byline[0] = byline[0] or Span(s, e)
+            else:
+                byline[1] = byline[1] or Span(s, e)
             first_real = False
             continue
         if not _title_shaped(line):
@@ -209,7 +214,7 @@ def find_title(
     if chosen is not None:
         return _with_byline(text, folded, chosen, end, in_noise, heading_starts)
     if weak is None or not text[weak[1] : end].strip():
-        return TitleParts()
+        return TitleParts(None, byline[0], byline[1])
     return _with_byline(text, folded, Span(*weak), end, in_noise, heading_starts)
 
 
