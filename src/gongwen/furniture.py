@@ -10,7 +10,9 @@ read the page line by line, once, with every look-ahead capped:
 - ``meta``: the value of a key written on the line below it (``索引号:`` / ``6107…/2024-001005``);
 - ``caption``: a photo caption, a line ending in ``……记者 某某 摄``;
 - ``related``: the link list under ``相关报道:`` (and the like) after the report has started;
-- ``notice``: a sharing site's numbered notices to downloaders (``1、下载文档前请自行甄别…``).
+- ``notice``: a sharing site's numbered notices to downloaders (``1、下载文档前请自行甄别…``);
+- a line holding a ``line_<kind>`` word (``某ICP备00000000号`` is ``footer``, ``…由会员分享,可在线阅读…``
+  is ``disclaimer``).
 
 A line of the report is never taken: a heading marker, a salutation (``各位代表:``), a dateline or a
 speaker line, a line that names a report. The words the rules read are data
@@ -19,6 +21,7 @@ speaker line, a line that names a report. The words the rules read are data
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
@@ -39,6 +42,10 @@ _SHORT = 4  # a "very short" line, in characters
 _RUN_CAP = 12  # lines a control run or breadcrumb may span
 _LIST_CAP = 15  # links a trailer list may hold
 _LINK_LENGTH = 50
+_VIEW = 200  # characters of a line the rules read (furniture lines are shorter)
+_CONTAINS_LENGTH = 140
+_TRAILER_HEAD = 16  # the longest trailer head line (【相关报道】:)
+_NUMBER_STARTS = frozenset("0123456789(")  # a longer line that holds a line_<kind> word is a paragraph, not furniture
 _BODY_LENGTH = 30  # a line this long with a comma is the report's body …
 _SENTENCE_LENGTH = 20  # … and one this long with a full stop
 
@@ -91,6 +98,7 @@ class _Rules:
     word: regex.Pattern[str]
     size_line: regex.Pattern[str]
     trailer: regex.Pattern[str]
+    contains: regex.Pattern[str]
 
 
 @cache
@@ -101,8 +109,19 @@ def _rules() -> _Rules:
         address=_words("notice_address"),
         word=_words("notice_word"),
         size_line=regex.compile(rf"(?:[ \t|/:,·】\]]*(?:{sizes})[ \t|/:,·】\]]*)+|[ \t|/:,·】\]]+"),
+        contains=_contains(),
         trailer=regex.compile(rf"[【\[]?[ \t]*(?:{_words('trailer').pattern})[ \t]*[】\]]?[ \t]*[::]?"),
     )
+
+
+def _contains() -> regex.Pattern[str]:
+    """One pattern of the ``line_<kind>`` words, a named group per kind (``line_footer`` → ``footer``)."""
+    groups = [
+        f"(?P<{group.removeprefix('line_')}>{_words(group).pattern})"
+        for group in furniture_words()
+        if group.startswith("line_")
+    ]
+    return regex.compile("|".join(groups) or r"(?!)")
 
 
 @attrs.define
@@ -112,10 +131,14 @@ class _Page:
     folded: str
     bounds: list[tuple[int, int]]
     kinds: list[str | None]
+    #: Each line's text, cut at _VIEW characters: no rule reads further into a paragraph.
+    texts: list[str] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.texts = [self.folded[start : min(end, start + _VIEW)] for start, end in self.bounds]
 
     def line(self, index: int) -> str:
-        start, end = self.bounds[index]
-        return self.folded[start:end]
+        return self.texts[index]
 
     def mark(self, index: int, kind: str) -> None:
         if self.kinds[index] is None:
@@ -134,15 +157,22 @@ def find_furniture(folded: str, known: Mapping[tuple[int, int], str]) -> dict[tu
         if end > start:
             bounds.append((start, end))
     page = _Page(folded, bounds, [known.get(b) for b in bounds])
+    _containing(page)
     _notices(page)
-    for index in range(len(bounds)):
-        _control_run(page, index)
-        _breadcrumb_run(page, index)
-        _key_value(page, index)
-        _caption(page, index)
+    for index, line in enumerate(page.texts):  # cheap tests first: most lines are the report's
+        kind = page.kinds[index]
+        if kind == _K.TOOLBAR or line[:1] in "【[":
+            _control_run(page, index)
+        if kind == _K.BREADCRUMB or "位置" in line:
+            _breadcrumb_run(page, index)
+        if kind == _K.META:
+            _key_value(page, index)
+        if "摄" in line[-6:] or "供图" in line[-6:]:
+            _caption(page, index)
     report_start = _report_start(page)
     for index in range(report_start, len(bounds)):
-        _trailer(page, index)
+        if len(page.texts[index]) <= _TRAILER_HEAD:
+            _trailer(page, index)
     _short_runs(page, report_start)
     return {
         b: str(kind)
@@ -175,6 +205,17 @@ def _report_start(page: _Page) -> int:
     return len(page.bounds)
 
 
+def _containing(page: _Page) -> None:
+    """Lines that contain a ``line_<kind>`` word (某ICP备00000000号): one scan of the text for the words."""
+    starts = [start for start, _ in page.bounds]
+    for match in _rules().contains.finditer(page.folded):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index >= 0 and page.bounds[index][1] - page.bounds[index][0] <= _CONTAINS_LENGTH:
+            start, end = page.bounds[index]
+            if start <= match.start() < end and match.lastgroup is not None:
+                page.mark(index, match.lastgroup)
+
+
 def _notices(page: _Page) -> None:
     """Numbered notices of a sharing site: an item with a cue word that addresses the reader, and the
     items numbered next to it (before and after) that read like notices too."""
@@ -182,9 +223,8 @@ def _notices(page: _Page) -> None:
     numbers: list[int | None] = []
     strong: list[bool] = []
     weak: list[bool] = []
-    for index in range(len(page.bounds)):
-        line = page.line(index)
-        numbered = _NUMBERED.match(line)
+    for line in page.texts:
+        numbered = _NUMBERED.match(line) if line[:1] in _NUMBER_STARTS else None
         numbers.append(None if numbered is None else int(numbered.group("n")))
         strong.append(
             numbered is not None and bool(rules.cue.search(line)) and bool(rules.address.search(line))
