@@ -288,7 +288,13 @@ def _breadcrumb_run(page: _Page, index: int) -> None:
             if expect_item and len(marked) > 1:
                 break
             expect_item = True
-        elif expect_item and len(text) <= 12 and not (_is_report_line(page, following) and len(marked) == 1):
+        elif (
+            expect_item
+            and len(text) <= 12
+            and not _SENTENCE.search(text)
+            and not _MARKER.match(text)
+            and not (len(marked) == 1 and _is_report_line(page, following))
+        ):
             expect_item = bool(_SEPARATOR.search(text[-2:]))
         else:
             break

@@ -29,6 +29,7 @@ __all__ = ["TitleParts", "find_byline", "find_title", "is_salutation", "is_speak
 _HEAD_LINES = 40
 _BYLINE_LINES = 4
 _MAX_TITLE = 80
+_SHORT = 4
 # A sentence: final or clause punctuation inside the line.
 _SENTENCE = regex.compile(r"[。;!?,]")
 # A line long enough, with punctuation, to be the report's body: the head ends there.
@@ -85,7 +86,7 @@ def _rules() -> _Rules:
         report=regex.compile(_alternation(words["report"])),
         # 标题-某某网, 标题_某某政府网, 标题 | 某某网, 标题 - 某某频道 (not —— of a dateline)
         suffix=regex.compile(rf"[ \t]*(?:[-_|–丨]|—(?!—)|[ \t]-[ \t])[ \t]*[^-_|–—丨\s]{{1,24}}?(?:{site})[ \t]*$"),
-        site_name=regex.compile(rf"^.{{0,8}}(?:{site})$"),
+        site_name=regex.compile(rf"(?:{site})$"),
         dateline=regex.compile(
             rf"^(?:(?:——|—|─|―|--|-){{1,2}}[ \t]*.{{0,100}}(?:会议|大会|会上|讲话|报告|发言|座谈|{_DATE}).{{0,60}}"
             rf"|[(\[][ \t]*{_DATE}.{{0,80}}[)\]]"
@@ -208,9 +209,10 @@ def find_title(
                 chosen = Span(s, kept)
             elif kept - s > len(chosen) and folded[chosen.start : chosen.end] in folded[s:kept]:
                 chosen = Span(s, kept)  # 政府工作报告 in a breadcrumb, then 2025年某某市政府工作报告
-        elif first_real and weak is None and len(line) >= 4 and not rules.site_name.match(line):
+        elif first_real and weak is None and len(line) > _SHORT and not rules.site_name.search(line):
             weak = (s, e)
-        first_real = False
+        if len(line) > _SHORT:
+            first_real = False  # a line of one to four characters is furniture more often than not
     if chosen is not None:
         return _with_byline(text, folded, chosen, end, in_noise, heading_starts)
     if weak is None or not text[weak[1] : end].strip():
