@@ -156,3 +156,14 @@ def test_title_words_are_data() -> None:
     words = title_words()
     assert {"report", "site", "office", "salutation"} <= set(words)
     assert "报告" in words["report"] and "市长" in words["office"]
+
+
+def test_a_news_page_headline_gives_way_to_the_report_title_over_its_dateline() -> None:
+    text = (
+        "某某社受权播发《政府工作报告》\n来源:某某社 2025-03-12 17:54:03\n"
+        "某某社北京3月12日电 某某社受权于12日全文播发在大会上所作的《政府工作报告》,全文如下。\n"
+        "政府工作报告\n——2025年3月5日在第十四届全国人民代表大会第三次会议上\n国务院总理 某某\n" + BODY
+    )
+    (document, *_) = parse(text).documents
+    assert (document.title, document.speaker) == ("政府工作报告", "国务院总理 某某")
+    assert document.title_span is not None and document.title_span.start == text.index("政府工作报告\n")

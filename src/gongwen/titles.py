@@ -13,6 +13,7 @@ text; the rules read its normalised view.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Collection
 from functools import cache
 from importlib import resources
@@ -214,10 +215,36 @@ def find_title(
         if len(line) > _SHORT:
             first_real = False  # a line of one to four characters is furniture more often than not
     if chosen is not None:
-        return _with_byline(text, folded, chosen, end, in_noise, heading_starts)
+        parts = _with_byline(text, folded, chosen, end, in_noise, heading_starts)
+        if parts.subtitle is None and parts.speaker is None:
+            # a news page: its headline (新华社受权播发《政府工作报告》), a lead, then the report's own title
+            below = _title_over_byline(folded, parts.title.end if parts.title else start, end, in_noise, heading_starts)
+            if below is not None:
+                return _with_byline(text, folded, below, end, in_noise, heading_starts)
+        return parts
     if weak is None or not text[weak[1] : end].strip():
+        below = _title_over_byline(folded, start, end, in_noise, heading_starts)
+        if below is not None:
+            return _with_byline(text, folded, below, end, in_noise, heading_starts)
         return TitleParts(None, byline[0], byline[1])
     return _with_byline(text, folded, Span(*weak), end, in_noise, heading_starts)
+
+
+def _title_over_byline(
+    folded: str, start: int, end: int, in_noise: Callable[[int, int], bool], heading_starts: Collection[int]
+) -> Span | None:
+    """A line that names a report right above its dateline or speaker, among the lines before the first
+    heading: the report's own title below a news page's headline and lead."""
+    lines = [line for line in _lines(folded, start, end, _HEAD_LINES) if not in_noise(line[1], line[2])]
+    for (line_start, s, e), following in itertools.pairwise(lines):
+        if line_start in heading_starts or s in heading_starts:
+            return None
+        line = folded[s:e]
+        if _title_shaped(line) and names_report(line):
+            below = folded[following[1] : following[2]]
+            if _is_dateline(below) or is_speaker(below) or _rules().dateline_start.match(below):
+                return Span(s, _kept_end(folded, s, e))
+    return None
 
 
 def _with_byline(
