@@ -66,7 +66,8 @@ _BODY = regex.compile(r"[。;!?,:]")
 _BREADCRUMB_HEAD = regex.compile(r"(?:您的|你的|您当前的|您现在的|当前|所在)[ \t]*(?:的[ \t]*)?位置[ \t]*[::]?")
 _CAPTION = regex.compile(
     r"(?:记者|通讯员|摄影|图/|图:|图片)[^。\n]{0,24}摄影?$"
-    r"|(?:^|[ \t/|])[\u4e00-\u9fff]{2,4}(?:[ \t]+[\u4e00-\u9fff]{2,4})*[ \t]*摄影?$"
+    r"|[ \t/|(][\u4e00-\u9fff]{2,4}(?:[ \t]+[\u4e00-\u9fff]{2,4})*[ \t]*摄影?$"
+    r"|^[\u4e00-\u9fff]{2,4}[ \t]+摄影?$"
     r"|供图$"
 )
 _KEY_ONLY = regex.compile(r".{1,10}[::|][ \t]*$")
@@ -181,14 +182,15 @@ def find_furniture(folded: str, known: Mapping[tuple[int, int], str]) -> dict[tu
     }
 
 
-def _is_report_line(page: _Page, index: int) -> bool:
-    """A line the rules never take: a heading, a salutation, a dateline, one that names a report."""
+def _is_report_line(page: _Page, index: int, *, names: bool = True) -> bool:
+    """A line the rules never take: a heading, a salutation, a dateline, one that names a report (unless
+    ``names`` is false: a breadcrumb's column may be called 政府工作报告)."""
     line = page.line(index)
     return (
         _MARKER.match(line) is not None
         or is_salutation(line)
         or _DATELINE.match(line) is not None
-        or names_report(line)
+        or (names and names_report(line))
     )
 
 
@@ -292,8 +294,7 @@ def _breadcrumb_run(page: _Page, index: int) -> None:
             expect_item
             and len(text) <= 12
             and not _SENTENCE.search(text)
-            and not _MARKER.match(text)
-            and not (len(marked) == 1 and _is_report_line(page, following))
+            and not _is_report_line(page, following, names=len(marked) == 1)
         ):
             expect_item = bool(_SEPARATOR.search(text[-2:]))
         else:
