@@ -31,9 +31,10 @@ __all__ = ["find_noise", "noise_patterns", "register_noise_pattern", "unregister
 
 _LINK_LINE = regex.compile(r"^[ \t]*-[ \t]+\S.*$", regex.MULTILINE)
 _LINE = regex.compile(r"^[^\S\n]*\S[^\n]*", regex.MULTILINE)  # a line that is not blank
-# Whole-line patterns are not tried on lines longer than this, unless a colon opens them (申明敬告:…).
-_LONG_LINE = 300
+# Whole-line patterns are not tried on lines longer than this, unless a key opens them (申明敬告:…).
+_LONG_LINE = 120
 _KEY_REACH = 24
+_KEY = regex.compile(r"[:|]")
 
 
 @cache
@@ -135,7 +136,7 @@ def _matches(pattern: regex.Pattern[str], folded: str, whole_lines: bool) -> Ite
         return
     for line in _LINE.finditer(folded):
         start, end = line.span()
-        if end - start > _LONG_LINE and ":" not in folded[start : start + _KEY_REACH]:
+        if end - start > _LONG_LINE and not _KEY.search(folded, start, min(end, start + _KEY_REACH)):
             continue  # a paragraph of the report, not a line of furniture (nor a "key: value" line)
         match = pattern.match(folded, start, end)
         if match is not None:
@@ -148,8 +149,8 @@ def find_noise(text: str, *, extra: Iterable[tuple[str, str]] = ()) -> tuple[Noi
     ``extra`` adds ``(kind, pattern)`` pairs to the shipped (and registered) ones. Patterns that start with
     ``^`` (and have no alternative outside a group that does not) are whole-line patterns, tried together at
     each line start and held to that line: the first of them that matches there wins. They are not tried on
-    lines of more than 300 characters, unless a colon stands in the line's first 24 (``申明敬告:…``): such a
-    line is a paragraph of the report. The structural rules
+    lines of more than 120 characters, unless a colon or ``|`` stands in the line's first 24 (``申明敬告:…``):
+    such a line is a paragraph of the report. The structural rules
     of :mod:`gongwen.furniture` then add the lines that are furniture by their shape.
 
     >>> [(n.kind, n.text) for n in find_noise("- 8页\\n正文。59位用户关注")]
