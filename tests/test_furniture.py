@@ -57,6 +57,9 @@ PORTAL = [
     Case("版权所有:某某市人民政府办公室", [("footer", "版权所有:某某市人民政府办公室")]),
     Case("网站标识码0000000000 某ICP备00000000号", [("footer", "网站标识码0000000000 某ICP备00000000号")]),
     Case("建议使用IE9以上浏览器浏览本站", [("footer", "建议使用IE9以上浏览器浏览本站")]),
+    Case("欢迎访问某某市人民政府网站!", [("footer", "欢迎访问某某市人民政府网站!")]),
+    Case("返回顶部", [("toolbar", "返回顶部")]),
+    Case("1 2 3 4 5 下一页 尾页", [("page_number", "1 2 3 4 5 下一页 尾页")]),
 ]
 
 # News sites: source lines, editors, captions, share links, trailers.
@@ -86,6 +89,8 @@ NEWS = [
         [("related", "相关报道:"), ("related", "某某市人代会开幕"), ("related", "代表热议发展新蓝图")],
     ),
     Case("当前位置:新闻 > 时政 > 正文", [("breadcrumb", "当前位置:新闻 > 时政 > 正文")]),
+    Case("原标题:某某市召开全市大会", [("meta", "原标题:某某市召开全市大会")]),
+    Case("打开某某新闻 查看更多图片", [("toolbar", "打开某某新闻 查看更多图片")]),
 ]
 
 # Document-sharing sites: file facts, numbered notices to downloaders, reading prompts.
@@ -94,6 +99,8 @@ SHARING = [
          [("meta", "上传人:某某"), ("meta", "文档编号:1234"), ("meta", "格式:DOCX"), ("meta", "页数:12"),
           ("meta", "大小:24.3KB")]),
     Case("【下载声明】", [("notice", "【下载声明】")]),
+    Case("  • 【下载声明】", [("notice", "• 【下载声明】")]),
+    Case("  • 上传人(卖家):某某", [("meta", "• 上传人(卖家):某某")]),
     Case(
         "1、下载文档前请自行甄别文档内容的完整性,平台不提供额外的编辑服务。\n"
         "2、“仅部分预览”的文档,不可在线预览部分如存在完整性等问题,可反馈申请退款。\n"

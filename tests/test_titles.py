@@ -158,6 +158,18 @@ def test_title_words_are_data() -> None:
     assert "报告" in words["report"] and "市长" in words["office"]
 
 
+def test_a_portal_index_table_above_the_title() -> None:
+    text = (
+        "返回顶部\n某某县人民政府工作规则\n  • 索引号:\n    0000000000/2024-001005\n  • 发文机构:\n    县政府网站\n"
+        "  • 内容概述:\n某某县人民政府工作规则\n第一章 总则\n一、根据有关规定,结合本县实际,制定本规则。\n"
+        "二、县政府工作。"
+    )
+    report = parse(text)
+    assert report.documents[0].title == "某某县人民政府工作规则"
+    span = report.documents[0].title_span
+    assert span is not None and (span.start, span.end) == (text.index("某某县"), text.index("某某县") + 11)
+
+
 def test_a_news_page_headline_gives_way_to_the_report_title_over_its_dateline() -> None:
     text = (
         "某某社受权播发《政府工作报告》\n来源:某某社 2025-03-12 17:54:03\n"

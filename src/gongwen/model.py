@@ -69,7 +69,7 @@ class NoiseKind(StrEnum):
     DATETIME = "datetime"  # 2025-02-03 09:02:33, 2025年1月20日 星期一
     CAPTION = "caption"  # ……本报记者 某某 摄
     NOTICE = "notice"  # a sharing site's numbered notices to downloaders, 温馨提示
-    FOOTER = "footer"  # 版权所有:…, ICP备…
+    FOOTER = "footer"  # the site's own lines: 欢迎访问某某网!, 版权所有:…, ICP备…
     SHORT_LINES = "short_lines"  # a run of one- to four-character lines before the report starts
 
 

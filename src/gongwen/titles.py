@@ -36,6 +36,7 @@ _SENTENCE = regex.compile(r"[。;!?,]")
 # A line long enough, with punctuation, to be the report's body: the head ends there.
 _BODY = regex.compile(r"[。;!?,:]")
 _BODY_LENGTH = 25
+_KEY = regex.compile(r"[^\s:]{1,8}[ \t]*[::]")
 _EXTENSION = regex.compile(r"\.(?:docx?|DOCX?|pdf|PDF|pptx?|PPTX?|txt|TXT|wps|WPS)[ \t]*$")
 _DATE = r"(?:\d{4}|[〇○零一二三四五六七八九]{4}|20xx|xxxx)\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|xx)\s*月"
 
@@ -202,7 +203,8 @@ def find_title(
         if not _title_shaped(line):
             if len(line) >= _BODY_LENGTH and _BODY.search(line):
                 break  # the report's body: no title below it
-            first_real = False
+            if not _KEY.fullmatch(line):
+                first_real = False  # (a key of the page's index table, 内容概述:, is no line of text)
             continue  # a short line of furniture the noise rules did not know
         kept = _kept_end(folded, s, e)
         if names_report(folded[s:kept]) and text[e:end].strip():  # a text of one line is a phrase
