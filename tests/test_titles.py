@@ -56,6 +56,11 @@ HEADS = [
          "某某市2024年国民经济和社会发展统计公报", "2025年3月28日"),
     # a short first line that names no report is still the title (GUIDELINES §1)
     Head("某某镇2024年教育工作回顾与展望", "某某镇2024年教育工作回顾与展望"),
+    # a speech titled with a comma, its speaker below
+    Head("凝心聚力,砥砺前行——在全市经济工作会议上的讲话\n某某市委书记 某某",
+         "凝心聚力,砥砺前行——在全市经济工作会议上的讲话", None, "某某市委书记 某某"),
+    # a sentence that merely mentions a report is no title
+    Head("今年以来,我镇认真贯彻上级部署,各项工作稳步推进,现将工作总结如下", None),
     # no title: furniture only, a dateline or a speaker is never the title
     Head("——2025年1月20日在某某市第十七届人民代表大会第五次会议上\n市长 某某", None,
          "——2025年1月20日在某某市第十七届人民代表大会第五次会议上", "市长 某某"),

@@ -33,6 +33,7 @@ _MAX_TITLE = 80
 _SHORT = 4
 # A sentence: final or clause punctuation inside the line.
 _SENTENCE = regex.compile(r"[。;!?,]")
+_FINAL = regex.compile(r"[。;!?]")
 # A line long enough, with punctuation, to be the report's body: the head ends there.
 _BODY = regex.compile(r"[。;!?,:]")
 _BODY_LENGTH = 25
@@ -69,6 +70,7 @@ def _alternation(words: Collection[str]) -> str:
 @attrs.frozen
 class _Rules:
     report: regex.Pattern[str]
+    report_end: regex.Pattern[str]
     suffix: regex.Pattern[str]
     site_name: regex.Pattern[str]
     dateline: regex.Pattern[str]
@@ -86,6 +88,7 @@ def _rules() -> _Rules:
     salutation = _alternation(words["salutation"])
     return _Rules(
         report=regex.compile(_alternation(words["report"])),
+        report_end=regex.compile(rf"(?:{_alternation(words['report'])})(?:[((][^()()]{{1,8}}[))]|[)》\"”])*$"),
         # 标题-某某网, 标题_某某政府网, 标题 | 某某网, 标题 - 某某频道 (not —— of a dateline)
         suffix=regex.compile(rf"[ \t]*(?:[-_|–丨]|—(?!—)|[ \t]-[ \t])[ \t]*[^-_|–—丨\s]{{1,24}}?(?:{site})[ \t]*$"),
         site_name=regex.compile(rf"(?:{site})$"),
@@ -111,6 +114,11 @@ def names_report(line: str) -> bool:
     return _rules().report.search(line) is not None
 
 
+def _ends_report(line: str) -> bool:
+    """Whether a line ends with the name of a report (……在全市大会上的讲话, ……工作报告(全文))."""
+    return _rules().report_end.search(line) is not None
+
+
 def _is_dateline(line: str) -> bool:
     return _rules().dateline.match(line) is not None
 
@@ -125,11 +133,12 @@ def is_speaker(line: str) -> bool:
     return _rules().speaker.match(line) is not None
 
 
-def _title_shaped(line: str) -> bool:
-    """A short line without sentence punctuation, not ending in a colon or inside a number."""
+def _title_shaped(line: str, *, commas: bool = False) -> bool:
+    """A short line without sentence punctuation (commas allowed if ``commas``: 凝心聚力,砥砺前行——在……上的
+    讲话), not ending in a colon or inside a number."""
     return (
         0 < len(line) <= _MAX_TITLE
-        and _SENTENCE.search(line) is None
+        and (_FINAL if commas else _SENTENCE).search(line) is None
         and not line.endswith((":", ":"))
         and not line[-1].isdigit()
     )
@@ -200,7 +209,7 @@ def find_title(
                 byline[1] = byline[1] or Span(s, e)
             first_real = False
             continue
-        if not _title_shaped(line):
+        if not _title_shaped(line) and not (_title_shaped(line, commas=True) and _ends_report(line)):
             if len(line) >= _BODY_LENGTH and _BODY.search(line):
                 break  # the report's body: no title below it
             if not _KEY.fullmatch(line):
