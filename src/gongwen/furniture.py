@@ -43,9 +43,9 @@ _RUN_CAP = 12  # lines a control run or breadcrumb may span
 _LIST_CAP = 15  # links a trailer list may hold
 _LINK_LENGTH = 50
 _VIEW = 200  # characters of a line the rules read (furniture lines are shorter)
-_CONTAINS_LENGTH = 140
+_CONTAINS_LENGTH = 140  # a longer line that holds a line_<kind> word is a paragraph, not furniture
 _TRAILER_HEAD = 16  # the longest trailer head line (【相关报道】:)
-_NUMBER_STARTS = frozenset("0123456789(")  # a longer line that holds a line_<kind> word is a paragraph, not furniture
+_NUMBER_STARTS = frozenset("0123456789(")  # the first character of a numbered notice
 _BODY_LENGTH = 30  # a line this long with a comma is the report's body …
 _SENTENCE_LENGTH = 20  # … and one this long with a full stop
 
