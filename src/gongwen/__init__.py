@@ -38,13 +38,14 @@ from gongwen.model import (
     Metric,
     MetricKind,
     Noise,
+    NoiseKind,
     NumberMention,
     Qualifier,
     Report,
     Section,
     Span,
 )
-from gongwen.noise import find_noise
+from gongwen.noise import find_noise, register_noise_pattern, unregister_noise_pattern
 from gongwen.numerals import StopList, find_numbers, normalize_numbers, to_chinese, to_number
 from gongwen.outline import parse_outline, split_documents
 from gongwen.parser import extract_metrics, parse
@@ -66,6 +67,7 @@ __all__ = [
     "MetricExtractor",
     "MetricKind",
     "Noise",
+    "NoiseKind",
     "NotANumeralError",
     "NumberMention",
     "ParseTimeoutError",
@@ -93,6 +95,7 @@ __all__ = [
     "read_text",
     "register_extractor",
     "register_heading_style",
+    "register_noise_pattern",
     "register_unit",
     "sample_path",
     "split_documents",
@@ -100,4 +103,5 @@ __all__ = [
     "to_number",
     "unregister_extractor",
     "unregister_heading_style",
+    "unregister_noise_pattern",
 ]

@@ -23,6 +23,7 @@ __all__ = [
     "Metric",
     "MetricKind",
     "Noise",
+    "NoiseKind",
     "NumberMention",
     "Qualifier",
     "Report",
@@ -44,6 +45,32 @@ class HeadingStyle(StrEnum):
     CN_SHI = "cn_shi"  # 一是
     DI_CN = "di_cn"  # 第一、
     LABEL = "label"  # 存在问题:
+
+
+class NoiseKind(StrEnum):
+    """The kinds of page furniture the shipped rules report (GUIDELINES §2). Patterns a user adds name
+    kinds of their own (any string)."""
+
+    UPLOAD = "upload"  # - 上传日期:2023-01-12 07:32:14 |
+    SIZE = "size"  # - 37.5 KB
+    PAGES = "pages"  # - 8页
+    UPLOADER = "uploader"  # - ZTFB |
+    FOLLOWERS = "followers"  # 59位用户关注
+    DISCLAIMER = "disclaimer"  # 申明敬告:…, 免责声明:…, 原文链接:…
+    INTRO = "intro"  # 文档介绍, 资源描述
+    MORE = "more"  # 查看更多, 已阅读5页,还剩27页未读
+    TRUNCATED = "truncated"  # 因篇幅问题不能全部显示…
+    PAGE_NUMBER = "page_number"  # — 3 —, 第5页 共20页
+    RELATED = "related"  # 您可能关注的文档, 相关报道: and their link lists, 上一篇/下一篇
+    WATERMARK = "watermark"  # 文 章超 市 inside a line
+    BREADCRUMB = "breadcrumb"  # 您的位置:首页 > 要闻, 首页, >, >>
+    TOOLBAR = "toolbar"  # 下载, 打印, 【字号: 大 中 小】 (also split over lines), 分享到
+    META = "meta"  # 来源:某某日报, 发布时间:…, 阅读量:, 责任编辑:…, 索引号 | …
+    DATETIME = "datetime"  # 2025-02-03 09:02:33, 2025年1月20日 星期一
+    CAPTION = "caption"  # ……本报记者 某某 摄
+    NOTICE = "notice"  # a sharing site's numbered notices to downloaders, 温馨提示
+    FOOTER = "footer"  # the site's own lines: 欢迎访问某某网!, 版权所有:…, ICP备…
+    SHORT_LINES = "short_lines"  # a run of one- to four-character lines before the report starts
 
 
 class MetricKind(StrEnum):
@@ -337,6 +364,12 @@ class Document:
     title: str | None = None
     title_span: Span | None = None
     root: Section | None = None
+    #: The dateline under the title (``——2025年1月20日在……会议上``, ``(2025年1月18日在……)``).
+    subtitle: str | None = None
+    subtitle_span: Span | None = None
+    #: The speaker line (``某某市市长 某某``, ``省长 某某``).
+    speaker: str | None = None
+    speaker_span: Span | None = None
 
     @property
     def sections(self) -> tuple[Section, ...]:
@@ -344,7 +377,14 @@ class Document:
         return () if self.root is None else self.root.children
 
     def to_dict(self) -> dict[str, Any]:
-        return {"index": self.index, "start": self.span.start, "end": self.span.end, "title": self.title}
+        return {
+            "index": self.index,
+            "start": self.span.start,
+            "end": self.span.end,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "speaker": self.speaker,
+        }
 
 
 @attrs.frozen(repr=False)

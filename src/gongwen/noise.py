@@ -2,10 +2,16 @@
 
 Upload lines (``- 上传日期:…``), page and size counts (``- 8页``, ``- 37.5 KB``), ``59位用户关注``,
 ``您可能关注的文档`` and its link list, ``文档介绍``, ``申明敬告…``, ``查看更多``,
-``因篇幅问题不能全部显示…`` and watermarks inside a line (``文 章超 市``). Noise is reported, never deleted:
-the outline and metric extractors skip it, and offsets stay those of the original text.
+``因篇幅问题不能全部显示…`` and watermarks inside a line (``文 章超 市``); and the furniture of portals,
+news sites and sharing sites: breadcrumbs, toolbars and font-size controls, source, date and counter
+lines, photo captions, trailers (``相关报道:``, ``上一篇``), footers and sharing sites' notices to
+downloaders. Noise is reported, never deleted: the outline and metric extractors skip it, and offsets stay
+those of the original text. Each span has a kind (:class:`~gongwen.model.NoiseKind` for the shipped rules).
 
-The patterns are data (``gongwen/data/noise_patterns.txt``); pass more to :func:`find_noise`.
+The patterns are data (``gongwen/data/noise_patterns.txt``); pass more to :func:`find_noise`, or add them
+to every parse with :func:`register_noise_pattern`. The rules that go by a line's shape rather than its
+words (runs of very short lines, controls and breadcrumbs split over lines, captions, link lists, numbered
+notices) are in :mod:`gongwen.furniture`.
 """
 
 from __future__ import annotations
@@ -16,14 +22,19 @@ from importlib import resources
 
 import regex
 
-from gongwen.errors import require_text
+from gongwen.errors import RegistryError, require_text
+from gongwen.furniture import find_furniture
 from gongwen.model import Noise, Span
 from gongwen.textview import fold, strip_bounds
 
-__all__ = ["find_noise", "noise_patterns"]
+__all__ = ["find_noise", "noise_patterns", "register_noise_pattern", "unregister_noise_pattern"]
 
 _LINK_LINE = regex.compile(r"^[ \t]*-[ \t]+\S.*$", regex.MULTILINE)
 _LINE = regex.compile(r"^[^\S\n]*\S[^\n]*", regex.MULTILINE)  # a line that is not blank
+# Whole-line patterns are not tried on lines longer than this, unless a key opens them (申明敬告:…).
+_LONG_LINE = 120
+_KEY_REACH = 24
+_KEY = regex.compile(r"[:|]")
 
 
 @cache
@@ -39,6 +50,38 @@ def noise_patterns() -> tuple[tuple[str, str], ...]:
 
 
 _GROUP = "noise_kind_"
+_registered: list[tuple[str, str]] = []
+
+
+def register_noise_pattern(kind: str, pattern: str) -> None:
+    """Add a ``(kind, pattern)`` pair to every parse from now on (after the shipped patterns).
+
+    ``pattern`` is a regular expression (``regex`` module syntax) matched on the normalised text
+    (simplified characters, half-width punctuation); one that starts with ``^`` is held to one line.
+
+    >>> register_noise_pattern("ad", r"^更多精彩请关注公众号$")
+    >>> [(n.kind, n.text) for n in find_noise("正文。\n更多精彩请关注公众号")]
+    [('ad', '更多精彩请关注公众号')]
+    >>> unregister_noise_pattern("ad")
+    """
+    if not kind or not isinstance(kind, str):
+        raise RegistryError(f"a noise kind must be a non-empty str, got {kind!r}")
+    try:
+        regex.compile(pattern)
+    except (regex.error, TypeError) as error:
+        raise RegistryError(f"noise pattern {pattern!r} of kind {kind!r} is not a valid regex: {error}") from None
+    if (kind, pattern) in _registered:
+        raise RegistryError(f"noise pattern {pattern!r} of kind {kind!r} is already registered")
+    _registered.append((kind, pattern))
+
+
+def unregister_noise_pattern(kind: str, pattern: str | None = None) -> None:
+    """Remove the patterns of ``kind`` added with :func:`register_noise_pattern` (or only ``pattern``)."""
+    matching = [pair for pair in _registered if pair[0] == kind and pattern in (None, pair[1])]
+    if not matching:
+        raise RegistryError(f"no registered noise pattern of kind {kind!r}" + (f": {pattern!r}" if pattern else ""))
+    for pair in matching:
+        _registered.remove(pair)
 
 
 _Scan = tuple[tuple[str, ...], regex.Pattern[str], bool]
@@ -92,7 +135,10 @@ def _matches(pattern: regex.Pattern[str], folded: str, whole_lines: bool) -> Ite
         yield from pattern.finditer(folded)
         return
     for line in _LINE.finditer(folded):
-        match = pattern.match(folded, *line.span())
+        start, end = line.span()
+        if end - start > _LONG_LINE and not _KEY.search(folded, start, min(end, start + _KEY_REACH)):
+            continue  # a paragraph of the report, not a line of furniture (nor a "key: value" line)
+        match = pattern.match(folded, start, end)
         if match is not None:
             yield match
 
@@ -100,9 +146,12 @@ def _matches(pattern: regex.Pattern[str], folded: str, whole_lines: bool) -> Ite
 def find_noise(text: str, *, extra: Iterable[tuple[str, str]] = ()) -> tuple[Noise, ...]:
     """Every span of page furniture in ``text``, in text order.
 
-    ``extra`` adds ``(kind, pattern)`` pairs to the shipped ones. Patterns that start with ``^`` (and have no
-    alternative outside a group that does not) are whole-line patterns, tried together at each line start
-    and held to that line: the first of them that matches there wins.
+    ``extra`` adds ``(kind, pattern)`` pairs to the shipped (and registered) ones. Patterns that start with
+    ``^`` (and have no alternative outside a group that does not) are whole-line patterns, tried together at
+    each line start and held to that line: the first of them that matches there wins. They are not tried on
+    lines of more than 120 characters, unless a colon or ``|`` stands in the line's first 24 (``申明敬告:…``):
+    such a line is a paragraph of the report. The structural rules
+    of :mod:`gongwen.furniture` then add the lines that are furniture by their shape.
 
     >>> [(n.kind, n.text) for n in find_noise("- 8页\\n正文。59位用户关注")]
     [('pages', '- 8页'), ('followers', '59位用户关注')]
@@ -110,7 +159,7 @@ def find_noise(text: str, *, extra: Iterable[tuple[str, str]] = ()) -> tuple[Noi
     text = require_text(text)
     folded = fold(text)
     spans: dict[tuple[int, int], str] = {}
-    for kinds, pattern, whole_lines in _compiled(noise_patterns() + tuple(extra)):
+    for kinds, pattern, whole_lines in _compiled(noise_patterns() + tuple(_registered) + tuple(extra)):
         for match in _matches(pattern, folded, whole_lines):
             kind = kinds[int(_matched_group(match)[len(_GROUP) :])]
             start, end = strip_bounds(text, *match.span())
@@ -123,6 +172,8 @@ def find_noise(text: str, *, extra: Iterable[tuple[str, str]] = ()) -> tuple[Noi
                         break
                     spans.setdefault(strip_bounds(text, *link.span()), "related")
                     match = link
+    for bounds, kind in find_furniture(folded, spans).items():
+        spans.setdefault(bounds, kind)
     ordered = sorted(spans.items())
     merged: list[Noise] = []
     for (start, end), kind in ordered:

@@ -31,6 +31,7 @@ from gongwen.model import Document, Heading, HeadingStyle, Noise, Section, Span
 from gongwen.noise import find_noise
 from gongwen.spanindex import SpanIndex
 from gongwen.textview import fold, strip_bounds
+from gongwen.titles import find_byline, find_title
 
 __all__ = ["Candidate", "Outline", "build_outline", "find_candidates", "parse_outline", "split_documents"]
 
@@ -46,7 +47,6 @@ _GAP = regex.compile(r"[ \t]+")
 # Top-level styles, highest first (GB/T 9704), and those whose restart at 1 can start a new report.
 _RANK: dict[str, int] = {HeadingStyle.PART: 0, HeadingStyle.CN_DUN: 1, HeadingStyle.CN_PAREN: 2}
 _RESTARTING = (HeadingStyle.CN_DUN, HeadingStyle.CN_PAREN)
-_SENTENCE = regex.compile(r"[。;!?,]")
 _TITLE_END = regex.compile(r"[。;:!?]")
 
 # Lines that title one report of a collection: 区教育局工作总结的存在问题篇一, 对于……报告二, 【篇一】.
@@ -313,7 +313,9 @@ def split_documents(
     lines = _Lines(text)
     in_noise = SpanIndex(n.span for n in noise).overlaps
     heading_lines = {c.line for c in candidates if not c.inline}
-    starts: list[tuple[int, Span | None]] = [(0, _first_title(text, folded, lines, in_noise, heading_lines))]
+    heading_starts = {lines.starts[line] for line in heading_lines}
+    head = find_title(text, folded, 0, len(text), in_noise=in_noise, heading_starts=heading_starts)
+    starts: list[tuple[int, Span | None]] = [(0, head.title)]
     title_lines = set()
     attachments = find_attachments(
         text, folded, [lines.span(n, text) for n in range(len(lines.starts))], in_noise, heading_lines
@@ -369,28 +371,27 @@ def split_documents(
     documents = []
     for index, (start, title) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(text)
+        subtitle = speaker = None
+        if start == 0 and title == head.title:
+            subtitle, speaker = head.subtitle, head.speaker
+        elif title is not None:
+            line_end = folded.find("\n", title.end, end)
+            subtitle, speaker = find_byline(
+                folded, end if line_end < 0 else line_end, end, in_noise=in_noise, heading_starts=heading_starts
+            )
         documents.append(
-            Document(index, Span(start, end), None if title is None else title.of(text), title_span=title)
+            Document(
+                index,
+                Span(start, end),
+                None if title is None else title.of(text),
+                title_span=title,
+                subtitle=None if subtitle is None else subtitle.of(text),
+                subtitle_span=subtitle,
+                speaker=None if speaker is None else speaker.of(text),
+                speaker_span=speaker,
+            )
         )
     return tuple(documents)
-
-
-def _first_title(
-    text: str, folded: str, lines: _Lines, in_noise: Callable[[int, int], bool], heading_lines: set[int]
-) -> Span | None:
-    """The title of the text's first report: its first real line, if short and not a sentence."""
-    for line_no in range(len(lines.starts)):
-        start, end = strip_bounds(text, *lines.span(line_no, text))
-        if start == end or in_noise(start, end):
-            continue
-        if line_no in heading_lines or end - start > 60 or _SENTENCE.search(folded, start, end):
-            return None
-        if folded[end - 1].isdigit():
-            return None  # a sentence broken inside a number: 全市教育经费投入23\n亿元
-        if not text[end:].strip():
-            return None  # a text of one line is a phrase, not a titled report
-        return Span(start, end)
-    return None
 
 
 # Above the report's own title, this many heading-like lines are page furniture; more, and the title line

@@ -81,6 +81,8 @@ def _context(
             skip.append(Span(heading.span.start, heading.span.start + len(heading.marker)))
     if document.title_span is not None:
         skip.append(document.title_span)  # 范文(六篇) counts articles of the page, not a quantity of a report
+    # the dateline and speaker lines (十四届人大三次会议, 2025年1月20日) hold no quantity of the report
+    skip.extend(span for span in (document.subtitle_span, document.speaker_span) if span is not None)
     return Context(text, folded, span, tuple(skip), document.index, document.root)
 
 
