@@ -4,7 +4,7 @@ were written for these tests in the shapes such pages take (none is a copy of a 
 
 Each page is checked for its title, subtitle and speaker, the kinds of its furniture in order, the
 report lines that must stay out of the furniture, and that no heading or metric lies in furniture.
-Heading levels are asserted in the outline tests, not here.
+`OUTLINES` holds every heading's level and parent.
 """
 
 from __future__ import annotations
@@ -131,3 +131,70 @@ def test_the_pages_are_constructed_text() -> None:
     for path in PAGES.glob("*.txt"):
         text = path.read_text(encoding="utf-8")
         assert "某某" in text, path.name
+
+
+# The outline of each page: (level, parent marker + title) for every heading, in order (GUIDELINES §3).
+OUTLINES: dict[str, list[tuple[int, str | None]]] = {
+    "final_accounts.txt": [
+        (1, None),
+        (2, "第一部分部门概况"),
+        (2, "第一部分部门概况"),
+        (1, None),
+        (2, "第二部分2024年度部门决算情况说明"),
+        (2, "第二部分2024年度部门决算情况说明"),
+    ],
+    "news_city.txt": [
+        (1, None),
+        (2, "一、过去一年工作回顾"),
+        (2, "一、过去一年工作回顾"),
+        (1, None),
+        (2, "二、今年工作总体要求和目标任务"),
+        (2, "二、今年工作总体要求和目标任务"),
+    ],
+    "portal_county_summary.txt": [
+        (1, None),
+        (2, "一、主要工作开展情况"),
+        (2, "一、主要工作开展情况"),
+        (3, "(二)矛盾纠纷有效化解"),
+        (3, "(二)矛盾纠纷有效化解"),
+        (1, None),
+        (1, None),
+    ],
+    "portal_province.txt": [
+        (1, None),
+        (2, "一、2024年工作回顾"),
+        (2, "一、2024年工作回顾"),
+        (1, None),
+        (2, "二、2025年工作安排"),
+        (2, "二、2025年工作安排"),
+    ],
+    "repeated_title.txt": [
+        (1, None),
+        (1, None),
+        (1, None),
+    ],
+    "sharing_summary.txt": [
+        (1, None),
+        (2, "一、主要工作成效"),
+        (2, "一、主要工作成效"),
+        (1, None),
+        (1, None),
+        (2, "三、2025年工作打算"),
+        (2, "三、2025年工作打算"),
+    ],
+    "statistics_bulletin.txt": [
+        (1, None),
+        (1, None),
+        (1, None),
+    ],
+}
+
+
+@pytest.mark.parametrize("file", sorted(OUTLINES))
+def test_golden_page_outline(file: str) -> None:
+    report = parse((PAGES / file).read_text(encoding="utf-8"))
+    found = []
+    for heading in report.headings:
+        parent = None if heading.parent is None else report.headings[heading.parent]
+        found.append((heading.level, None if parent is None else parent.marker + parent.title))
+    assert found == OUTLINES[file]
