@@ -1,0 +1,165 @@
+"""What each metric means in its report: the indicator it states, its period and its status.
+
+:func:`annotate` runs after the extractors, per document (``gongwen.parse`` calls it): it reads the
+document's region and frame (:mod:`gongwen.regions`, :mod:`gongwen.periods`) once, then each metric's
+clause (:mod:`gongwen.indicators`) and sentence, and returns the metrics with ``indicator``, ``status``,
+``period`` and ``period_text`` filled in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from gongwen.indicators import ClauseHead, IndicatorMatch, Measure, indicator_of, match_head, read_head
+from gongwen.model import Document, Metric
+from gongwen.periods import Frame, frame_of, resolve
+from gongwen.regions import region_of
+
+__all__ = ["annotate", "document_frame"]
+
+_HEAD = 600  # the first characters of a document, where its dateline and preamble are
+_CLAUSE_REACH = 40
+_CLAUSE_MARKS = regex.compile(r"[,;:。!?\n]")
+_SENTENCE_MARKS = regex.compile(r"[。!?\n]")
+_LIST_SPLIT = regex.compile(r"[、和与及]")
+_LIST_GLUE = "、和与及,以及 "
+_FROM = regex.compile(r"(?:从|由)\s*$")
+
+
+def document_frame(text: str, folded: str, document: Document) -> tuple[str | None, Frame]:
+    """The region and the frame of a document."""
+    end = min(document.span.end, document.span.start + _HEAD)
+    head = text[document.span.start : end]
+    title = document.title
+    return region_of(title, head), frame_of(None if title is None else title, folded[document.span.start : end])
+
+
+@attrs.define
+class _State:
+    """What the metrics before the current one in its sentence said."""
+
+    sentence: int = -1
+    matches: list[IndicatorMatch] = attrs.Factory(list)
+    pending: list[IndicatorMatch | str] = attrs.Factory(list)  # the rest of a 分别 list
+
+
+def _sentence_start(folded: str, lo: int, start: int) -> int:
+    floor = max(lo, start - 200)
+    found = [m.end() for m in _SENTENCE_MARKS.finditer(folded, floor, start)]
+    return found[-1] if found else floor
+
+
+def _clause_start(folded: str, lo: int, start: int) -> int:
+    floor = max(lo, start - _CLAUSE_REACH)
+    found = [m.end() for m in _CLAUSE_MARKS.finditer(folded, floor, start)]
+    return found[-1] if found else floor
+
+
+def _numbers_after(metrics: Sequence[Metric], index: int, folded: str) -> int:
+    """How many metrics follow ``metrics[index]`` in its clause (the rest of a 分别 list)."""
+    count = 0
+    end = metrics[index].span.end
+    for metric in metrics[index + 1 :]:
+        between = folded[end : metric.span.start]
+        if len(between) > 4 or _CLAUSE_MARKS.search(between.replace("\n", "")):
+            break
+        count += 1
+        end = metric.span.end
+    return count
+
+
+def _indicator(
+    metrics: Sequence[Metric], index: int, folded: str, lo: int, region: str | None, state: _State
+) -> IndicatorMatch | None:
+    metric = metrics[index]
+    start = metric.span.start
+    clause_start = _clause_start(folded, lo, start)
+    if index and metrics[index - 1].span.end > clause_start:
+        clause_start = metrics[index - 1].span.end
+    clause = folded[clause_start:start]
+    head = read_head(clause)
+    glue = head.text.strip(_LIST_GLUE)
+    if state.pending and not glue:
+        item = state.pending.pop(0)
+        if isinstance(item, IndicatorMatch):
+            return indicator_of(metric, "", region=region, previous=item)
+        return _item(item, metric, head, region)
+    state.pending = []
+    if head.respectively:
+        items = [part for part in _LIST_SPLIT.split(head.text) if part]
+        if len(items) > 1:
+            items = _share_phrase(items, metric, head, region)
+            state.pending = list(items[1:])
+            return _item(items[0], metric, head, region)
+        if not glue:  # 城镇居民…9803元,农民…3419元,分别增长11.6%和10.3%
+            count = _numbers_after(metrics, index, folded) + 1
+            listed = state.matches[-count:] if len(state.matches) >= count else []
+            if listed:
+                state.pending = list(listed[1:])
+                return indicator_of(metric, "", region=region, previous=listed[0])
+            return None
+    previous = state.matches[-1] if state.matches else None
+    return indicator_of(metric, clause, region=region, previous=previous)
+
+
+def _share_phrase(items: list[str], metric: Metric, head: ClauseHead, region: str | None) -> list[str]:
+    """城镇居民、农村居民人均可支配收入: the last item's phrase completes the items before it."""
+    last = match_head(attrs.evolve(head, text=items[-1]), metric, region)
+    if not isinstance(last, IndicatorMatch):
+        return items
+    phrase = last.phrase
+    out = []
+    for item in items[:-1]:
+        if _item(item, metric, head, region) is not None:
+            out.append(item)
+            continue
+        overlap = next((k for k in range(min(len(item), len(phrase)), 0, -1) if phrase.startswith(item[-k:])), 0)
+        out.append(item + phrase[overlap:])
+    return [*out, items[-1]]
+
+
+def _item(text: str, metric: Metric, head: ClauseHead, region: str | None) -> IndicatorMatch | None:
+    found = match_head(attrs.evolve(head, text=text), metric, region)
+    return found if isinstance(found, IndicatorMatch) else None
+
+
+def annotate(
+    text: str, folded: str, document: Document, metrics: Sequence[Metric], *, region: str | None, frame: Frame
+) -> list[Metric]:
+    """``metrics`` (one document's, in text order) with indicator, status and resolved period."""
+    lo = document.span.start
+    state = _State()
+    out = []
+    for index, metric in enumerate(metrics):
+        start = metric.span.start
+        sentence = _sentence_start(folded, lo, start)
+        if sentence != state.sentence:
+            state = _State(sentence)
+        found = _indicator(metrics, index, folded, lo, region, state)
+        if found is not None:
+            state.matches.append(found)
+        level = found.indicator.measure is Measure.LEVEL if found is not None else metric.direction is None
+        clause = folded[_clause_start(folded, lo, start) : start]
+        resolution = resolve(
+            folded,
+            lo,
+            start,
+            frame=frame,
+            titles=tuple(reversed(metric.section)),
+            level=level,
+            average=found.average if found is not None else read_head(clause).average,
+            base=bool(_FROM.search(clause)),
+        )
+        out.append(
+            attrs.evolve(
+                metric,
+                indicator=None if found is None else found.indicator.id,
+                status=resolution.status,
+                period=None if resolution.period is None else str(resolution.period),
+                period_text=resolution.period_text or metric.period_text,
+            )
+        )
+    return out

@@ -1,0 +1,268 @@
+"""When a figure is, and whether it was achieved or is a target.
+
+A report's *frame* (:func:`frame_of`) is the year it calls 今年, read from its dateline (——2026年1月20日在…)
+or its title, and whether it looks back at the year before and plans this one (a 政府工作报告, a
+budget report) or describes the year it names (a 工作总结, a 统计公报).
+
+A figure's period is found, in this order, in its own sentence (2025年, 2021—2025年, “十四五”时期, 过去五年,
+今年, 去年, 到2030年), at the start of its paragraph (过去五年,…), in the titles of the sections it sits in
+(2025年工作回顾, 主要预期目标), else from the frame and its status. A level reached by the end of a span
+belongs to the span's last year (“十四五”…地区生产总值达到9.8万亿元 → 2025); a rate averaged over it
+(年均增长6.1%) to the span (2021-2025); the figure a change starts from (从4万亿元增加到…) to the year
+before the span.
+
+Its status is ``target`` (预期目标, 目标, 力争, 确保, 控制在, a plan's section, a year still to come) or
+``actual`` (a review's section, 完成, 同比, a year gone), else ``None``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from gongwen.model import Status
+
+__all__ = ["Frame", "Period", "Resolution", "frame_of", "resolve", "section_status"]
+
+_CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_YEAR = r"(?:19|20)[0-9]{2}"
+# Every period cue of a sentence, in one pattern (the text is the folded, half-width view).
+_CUE = regex.compile(
+    rf"(?P<span>(?P<a>{_YEAR})\s*年?\s*(?:-|—{{1,2}}|–|~|至|到)\s*(?P<b>{_YEAR})\s*年)"
+    r"|(?P<fyp>\"?十(?P<n>[一二三四五六七八九])五\"?(?:时期|期间|以来|规划期|期末|末)?)"
+    rf"|(?P<year>(?P<y>{_YEAR})\s*年度?(?!\s*[0-9一二三四五六七八九十]{{1,2}}\s*月\s*[0-9一二三四五六七八九十]))"
+    r"|(?P<five>过去五年|过去5年|五年来|近五年|这五年|5年来)"
+    r"|(?P<last>过去一年|一年来|去年|上一年|上年(?!同期|度))"
+    r"|(?P<this>今年|本年(?!度)|明年|前年)"
+)
+_BASIS_BEFORE = regex.compile(r"(?:比|较|与|同|相比|超过|低于|高于|于)\s*\"?$")
+_FROM_BEFORE = regex.compile(r"(?:由|从)\s*$")
+_REVIEW_TITLE = regex.compile(
+    r"回顾|过去一年|过去五年|五年来|一年来|主要成绩|主要成就|取得的成绩|工作总结|完成情况|执行情况|实施情况|工作成效"
+)
+_PLAN_TITLE = regex.compile(
+    r"预期目标|主要目标|目标任务|工作安排|重点工作|工作任务|工作计划|工作打算|下一步|今后|总体要求|工作建议|的建议"
+    r"|工作思路|展望|政策取向|主要任务|重大任务"
+)
+_TARGET_WORDS = regex.compile(r"预期目标|主要目标|目标是|目标为|力争|争取|确保|控制在|计划|努力实现|拟|将(?!近)")
+_ACTUAL_WORDS = regex.compile(r"完成|实现了|达到了|预计|比上年|比去年|较上年|较去年|同比|首次|已经")
+_DATELINE = regex.compile(
+    rf"(?P<y>{_YEAR})\s*年\s*(?P<m>[0-9]{{1,2}})\s*月\s*[0-9]{{1,2}}\s*日"
+    rf"|(?P<cy>[二][〇零○][一二三四五六七八九〇零○]{{2}})年(?P<cm>[一二三四五六七八九十]{{1,3}})月"
+)
+_REVIEWS_PREVIOUS = regex.compile(r"政府工作报告|工作报告|预算执行情况|预算草案|计划执行情况")
+_DESCRIBES_YEAR = regex.compile(r"总结|公报|决算|年报|述职")
+_TOPIC_AFTER = regex.compile(r"[\"”]?(?:,|是|以来|来,|中,|里,|期间,|时期,)")  # 2025年, / 过去五年, / 2025年是
+_SENTENCE_END = regex.compile(r"[。!?\n]")
+_REACH = 200  # how far back a sentence is read for its period and status cues
+_PARAGRAPH_REACH = 400
+
+
+@attrs.frozen
+class Frame:
+    """The year a document calls 今年 (``None`` if it does not say), and whether it reviews the year before."""
+
+    year: int | None = None
+    reviews_previous: bool = False
+
+
+@attrs.frozen(order=True)
+class Period:
+    """A year (``first == last``) or a span of years."""
+
+    first: int
+    last: int
+
+    def __str__(self) -> str:
+        return str(self.first) if self.first == self.last else f"{self.first}-{self.last}"
+
+    @property
+    def is_span(self) -> bool:
+        return self.first != self.last
+
+
+@attrs.frozen
+class Resolution:
+    """A figure's resolved period, the words that gave it, and its status."""
+
+    period: Period | None
+    period_text: str | None
+    status: Status | None
+
+
+def _cn_year(text: str) -> int:
+    digits = {"〇": 0, "零": 0, "○": 0, **_CN_DIGIT}
+    return int("".join(str(digits[c]) for c in text))
+
+
+def _cn_month(text: str) -> int:
+    """十二 → 12, 三 → 3."""
+    tens, _, ones = text.rpartition("十")
+    if "十" not in text:
+        return _CN_DIGIT.get(text, 0)
+    return 10 * (_CN_DIGIT.get(tens, 1) if tens else 1) + _CN_DIGIT.get(ones, 0)
+
+
+def frame_of(title: str | None, head: str) -> Frame:
+    """The frame of a document from its title and its first lines (``head``: the dateline is there)."""
+    reviews = bool(title and _REVIEWS_PREVIOUS.search(title)) and not (title and _DESCRIBES_YEAR.search(title))
+    for match in _DATELINE.finditer(head):
+        if match.group("y"):
+            year, month = int(match.group("y")), int(match.group("m"))
+        else:
+            year, month = _cn_year(match.group("cy")), _cn_month(match.group("cm"))
+        line_start = head.rfind("\n", 0, match.start()) + 1
+        line = head[line_start : head.find("\n", match.end()) if "\n" in head[match.end() :] else len(head)]
+        if "会议" in line or "——" in line or line.lstrip().startswith(("(", "—", "-")) or len(line.strip()) <= 16:
+            return Frame(year, reviews or (month <= 4 and not (title and _DESCRIBES_YEAR.search(title))))
+    found = regex.search(rf"({_YEAR})\s*年", title or "")
+    if found is not None:
+        return Frame(int(found.group(1)), reviews)
+    return Frame(None, reviews)
+
+
+def _fyp(numeral: str) -> Period | None:
+    n = 10 + _CN_DIGIT[numeral]
+    return Period(1981 + 5 * (n - 6), 1985 + 5 * (n - 6))  # the sixth plan was 1981-1985
+
+
+def _cue_period(match: regex.Match[str], frame: Frame) -> Period | None:
+    if match.group("span"):
+        a, b = int(match.group("a")), int(match.group("b"))
+        return Period(a, b) if a <= b else None
+    if match.group("fyp"):
+        return _fyp(match.group("n"))
+    if match.group("year"):
+        return Period(int(match.group("y")), int(match.group("y")))
+    year = frame.year
+    if year is None:
+        return None
+    if match.group("five"):
+        return Period(year - 5, year - 1)
+    if match.group("last"):
+        return Period(year - 1, year - 1)
+    word = match.group("this")
+    offset = {"今年": 0, "本年": 0, "明年": 1, "前年": -2}[word]
+    return Period(year + offset, year + offset)
+
+
+def _cues(folded: str, lo: int, hi: int, frame: Frame) -> list[tuple[regex.Match[str], Period | None]]:
+    out = []
+    for match in _CUE.finditer(folded, lo, hi):
+        if _BASIS_BEFORE.search(folded, max(0, match.start() - 3), match.start()):
+            continue  # 比上年, 较2020年, 与“十三五”末相比: a basis, not the figure's period
+        if _FROM_BEFORE.search(folded, max(0, match.start() - 2), match.start()) and regex.search(
+            r"[至到]", folded[match.end() : hi]
+        ):
+            continue  # 由2020年的7.2%提升至7.4%: the figure after 至 is not of 2020
+        out.append((match, _cue_period(match, frame)))
+    return out
+
+
+def _pick(cues: Sequence[tuple[regex.Match[str], Period | None]], average: bool) -> tuple[str, Period] | None:
+    """The cue that dates a figure: the last one, but a span over a year where the rate is an average."""
+    resolved = [(m.group(), p) for m, p in cues if p is not None]
+    if not resolved:
+        return None
+    if average:
+        spans = [c for c in resolved if c[1].is_span]
+        if spans:
+            return spans[-1]
+    return resolved[-1]
+
+
+def section_status(titles: Sequence[str]) -> Status | None:
+    """The status the titles of a figure's sections give it (innermost first): a review or a plan."""
+    for title in titles:
+        review, plan = _REVIEW_TITLE.search(title), _PLAN_TITLE.search(title)
+        if review and not plan:
+            return Status.ACTUAL
+        if plan and not review:
+            return Status.TARGET
+    return None
+
+
+def _sentence_status(window: str) -> Status | None:
+    last_target = max((m.end() for m in _TARGET_WORDS.finditer(window)), default=-1)
+    last_actual = max((m.end() for m in _ACTUAL_WORDS.finditer(window)), default=-1)
+    if last_target == last_actual:
+        return None
+    return Status.TARGET if last_target > last_actual else Status.ACTUAL
+
+
+def _status_of(period: Period | None, frame: Frame) -> Status | None:
+    """What the period alone says: a year still to come is a target, a year gone an actual."""
+    if period is None or frame.year is None:
+        return None
+    year = frame.year
+    if period.last > year or (period.first == year and frame.reviews_previous):
+        return Status.TARGET
+    if period.last < year or not frame.reviews_previous:
+        return Status.ACTUAL
+    return None
+
+
+def _sentence_start(folded: str, lo: int, start: int) -> int:
+    floor = max(lo, start - _REACH)
+    found = [m.end() for m in _SENTENCE_END.finditer(folded, floor, start)]
+    return found[-1] if found else floor
+
+
+def _paragraph_cue(folded: str, lo: int, sentence_start: int, frame: Frame, average: bool) -> tuple[str, Period] | None:
+    """A cue that opens a sentence of the paragraph before: 过去五年,… / 2025年,…"""
+    floor = max(lo, sentence_start - _PARAGRAPH_REACH)
+    line_start = folded.rfind("\n", floor, sentence_start) + 1 if "\n" in folded[floor:sentence_start] else floor
+    openers = []
+    for match, period in _cues(folded, line_start, sentence_start, frame):
+        before = folded[max(line_start, match.start() - 2) : match.start()].strip(" \"“")
+        opens = match.start() <= line_start + 1 or before.endswith(("。", "!", "?", "在")) or not before
+        if opens and _TOPIC_AFTER.match(folded, match.end()):
+            openers.append((match, period))
+    return _pick(openers, average)
+
+
+def resolve(
+    folded: str,
+    lo: int,
+    start: int,
+    *,
+    frame: Frame,
+    titles: Sequence[str],
+    level: bool,
+    average: bool = False,
+    base: bool = False,
+) -> Resolution:
+    """The period and status of the figure at ``start`` (``lo``: where its document starts).
+
+    ``titles`` are its sections' titles, innermost first; ``level`` says whether it is a level (a level
+    reached over a span is of the span's last year); ``base`` whether it is the figure a change starts
+    from (从4万亿元增加到…); ``average`` whether it is averaged over the span (年均增长).
+    """
+    sentence_start = _sentence_start(folded, lo, start)
+    window = folded[sentence_start:start]
+    cue = _pick(_cues(folded, sentence_start, start, frame), average)
+    strong = cue is not None
+    if cue is None or (average and not cue[1].is_span):
+        cue = _paragraph_cue(folded, lo, sentence_start, frame, average) or cue
+        strong = cue is not None
+    if cue is None or (average and not cue[1].is_span):
+        for title in titles:
+            found = _pick([(m, _cue_period(m, frame)) for m in _CUE.finditer(title)], average)
+            if found is not None and (cue is None or found[1].is_span):
+                cue = found
+                break
+    period = None if cue is None else cue[1]
+    status = _status_of(period, frame) if strong else None
+    if status is None:
+        status = _sentence_status(window) or section_status(titles) or _status_of(period, frame)
+    if period is None and frame.year is not None and status is not None:
+        if status is Status.TARGET:
+            year = frame.year if frame.reviews_previous else frame.year + 1
+        else:
+            year = frame.year - 1 if frame.reviews_previous else frame.year
+        period = Period(year, year)
+    if period is not None and period.is_span and level:
+        period = Period(period.first - 1, period.first - 1) if base else Period(period.last, period.last)
+    return Resolution(period, None if cue is None else cue[0], status)
