@@ -81,7 +81,7 @@ _REGION_WORDS = (
 # Words that may stand before the phrase in its clause without making it another region's or sector's.
 _LEAD_WORDS = (
     "预计", "实现", "完成", "其中", "力争", "争取", "确保", "推动", "促进", "努力", "全面", "我们", "将", "要",
-    "主要预期目标是", "预期目标是", "主要目标是", "目标是", "的",
+    "主要预期目标是", "预期目标是", "主要目标是", "目标是", "全社会", "的",
 )  # fmt: skip
 # Words between the phrase and the number: change words, bases, verbs, targets (the clause's tail).
 _CHANGE_WORDS = (
