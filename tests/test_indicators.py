@@ -31,6 +31,8 @@ def indicator(sentence: str, text: str) -> str | None:
     raise AssertionError(f"no metric {text!r} in {sentence!r}")
 
 
+_PLAN = "规上工业增加值增长6.5%,固定资产投资增长4%,社会消费品零售总额增长5.5%。"
+
 TARGETS = [
     Case("今年主要预期目标是:经济增长5%左右,城镇调查失业率5.5%以内。", "5%左右", "gdp_growth"),
     Case("今年主要预期目标是:经济增长5%左右,城镇调查失业率5.5%以内。", "5.5%以内", "urban_unemployment_rate"),
@@ -38,9 +40,9 @@ TARGETS = [
     Case("居民消费价格涨幅2%左右;城镇新增就业45万人以上。", "45万人以上", "new_urban_jobs"),
     Case("全市生产总值增长5.5%左右,地方一般公共预算收入增长3%。", "5.5%左右", "gdp_growth"),
     Case("全市生产总值增长5.5%左右,地方一般公共预算收入增长3%。", "3%", "general_budget_revenue_growth"),
-    Case("规上工业增加值增长6.5%,固定资产投资增长4%,社会消费品零售总额增长5.5%。", "6.5%", "industrial_value_added_growth"),
-    Case("规上工业增加值增长6.5%,固定资产投资增长4%,社会消费品零售总额增长5.5%。", "4%", "fixed_asset_investment_growth"),
-    Case("规上工业增加值增长6.5%,固定资产投资增长4%,社会消费品零售总额增长5.5%。", "5.5%", "retail_sales_growth"),
+    Case(_PLAN, "6.5%", "industrial_value_added_growth"),
+    Case(_PLAN, "4%", "fixed_asset_investment_growth"),
+    Case(_PLAN, "5.5%", "retail_sales_growth"),
     Case("外贸进出口增长3%,实际使用外资增长6%。", "3%", "foreign_trade_growth"),
     Case("粮食产量稳定在720万吨以上。", "720万吨以上", "grain_output"),
     Case("单位地区生产总值能耗降低2.5%左右,细颗粒物(PM2.5)平均浓度控制在32微克/立方米以内。", "2.5%左右",

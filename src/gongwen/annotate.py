@@ -13,7 +13,16 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from gongwen.indicators import ClauseHead, IndicatorMatch, Measure, indicator_of, match_head, read_head
+from gongwen.indicators import (
+    ClauseHead,
+    IndicatorMatch,
+    Measure,
+    indicator_of,
+    indicator_of_head,
+    match_head,
+    may_state_one,
+    read_head,
+)
 from gongwen.model import Document, Metric
 from gongwen.periods import Frame, frame_of, resolve
 from gongwen.regions import region_of
@@ -72,15 +81,9 @@ def _numbers_after(metrics: Sequence[Metric], index: int, folded: str) -> int:
 
 
 def _indicator(
-    metrics: Sequence[Metric], index: int, folded: str, lo: int, region: str | None, state: _State
+    metrics: Sequence[Metric], index: int, head: ClauseHead, folded: str, region: str | None, state: _State
 ) -> IndicatorMatch | None:
     metric = metrics[index]
-    start = metric.span.start
-    clause_start = _clause_start(folded, lo, start)
-    if index and metrics[index - 1].span.end > clause_start:
-        clause_start = metrics[index - 1].span.end
-    clause = folded[clause_start:start]
-    head = read_head(clause)
     glue = head.text.strip(_LIST_GLUE)
     if state.pending and not glue:
         item = state.pending.pop(0)
@@ -102,7 +105,7 @@ def _indicator(
                 return indicator_of(metric, "", region=region, previous=listed[0])
             return None
     previous = state.matches[-1] if state.matches else None
-    return indicator_of(metric, clause, region=region, previous=previous)
+    return indicator_of_head(head, metric, region=region, previous=previous)
 
 
 def _share_phrase(items: list[str], metric: Metric, head: ClauseHead, region: str | None) -> list[str]:
@@ -138,11 +141,15 @@ def annotate(
         sentence = _sentence_start(folded, lo, start)
         if sentence != state.sentence:
             state = _State(sentence)
-        found = _indicator(metrics, index, folded, lo, region, state)
+        clause_start = _clause_start(folded, lo, start)
+        if index and metrics[index - 1].span.end > clause_start:
+            clause_start = metrics[index - 1].span.end
+        clause = folded[clause_start:start]
+        head = read_head(clause)
+        found = _indicator(metrics, index, head, folded, region, state) if may_state_one(metric) else None
         if found is not None:
             state.matches.append(found)
         level = found.indicator.measure is Measure.LEVEL if found is not None else metric.direction is None
-        clause = folded[_clause_start(folded, lo, start) : start]
         resolution = resolve(
             folded,
             lo,
@@ -150,7 +157,7 @@ def annotate(
             frame=frame,
             titles=tuple(reversed(metric.section)),
             level=level,
-            average=found.average if found is not None else read_head(clause).average,
+            average=head.average,
             base=bool(_FROM.search(clause)),
         )
         out.append(

@@ -32,7 +32,10 @@ __all__ = [
     "IndicatorMatch",
     "Measure",
     "indicator_of",
+    "indicator_of_head",
     "indicators",
+    "may_state_one",
+    "read_head",
     "register_indicator",
     "unregister_indicator",
 ]
@@ -98,7 +101,9 @@ _TAIL_WORDS = (
     "保持在", "稳定在", "控制在", "保持", "稳定", "控制", "达到", "高达", "达", "为", "是", "在", "到", "至", "了",
     "完成", "实现", "突破", "超过", "约", "近", "平均值为", "平均值", "以上", "左右", "水平", "的", "从", "由",
 )  # fmt: skip
-_TAIL = tuple(sorted(set(_TAIL_WORDS), key=len, reverse=True))
+_TAIL_BY_LAST: dict[str, tuple[str, ...]] = {}
+for _word in sorted(set(_TAIL_WORDS), key=len, reverse=True):
+    _TAIL_BY_LAST[_word[-1]] = (*_TAIL_BY_LAST.get(_word[-1], ()), _word)
 _REGION_RE = regex.compile(f"(?:{'|'.join(sorted(_REGION_WORDS, key=len, reverse=True))})$")
 _LEAD_RE = regex.compile(f"(?:{'|'.join(sorted(_LEAD_WORDS, key=len, reverse=True))})$")
 _GROUP_RE = regex.compile(r"(?P<urban>城镇|城市)$|(?P<rural>农村|农民)$")
@@ -175,6 +180,7 @@ class _Table:
     by_phrase: dict[str, tuple[Indicator, ...]]
     patterns: tuple[tuple[regex.Pattern[str], Indicator], ...]
     longest: int
+    stated_in: frozenset[tuple[str, str]]  # the (kind, unit) pairs any indicator is stated in
 
 
 def _variants(entry: Indicator) -> list[Indicator]:
@@ -204,9 +210,14 @@ def _table() -> _Table:
             else:
                 by_phrase.setdefault(phrase, []).append(entry)
     longest = max((len(p) for p in by_phrase), default=0)
-    return _Table(
-        entries, {e.id: e for e in entries}, {k: tuple(v) for k, v in by_phrase.items()}, tuple(patterns), longest
-    )
+    stated_in = frozenset((e.kind, unit) for e in entries for unit in e.units)
+    by_id = {e.id: e for e in entries}
+    return _Table(entries, by_id, {k: tuple(v) for k, v in by_phrase.items()}, tuple(patterns), longest, stated_in)
+
+
+def may_state_one(metric: Metric) -> bool:
+    """Whether some indicator is stated in the metric's kind and unit (most figures of a report are not)."""
+    return (str(metric.kind), metric.unit) in _table().stated_in
 
 
 @attrs.frozen
@@ -226,7 +237,7 @@ def read_head(clause: str) -> ClauseHead:
     change = level = average = respectively = False
     seen_level_word = False
     for _ in range(_MAX_TAIL_STEPS * 2):
-        word = next((w for w in _TAIL if text.endswith(w)), None)
+        word = next((w for w in _TAIL_BY_LAST.get(text[-1:], ()) if text.endswith(w)), None)
         if word is None:
             break
         if _ends_with_phrase(text):
@@ -347,7 +358,13 @@ def indicator_of(
     (地区生产总值5.3万亿元,|增长|5.1%) takes its phrase. ``region`` is the report's own region, which may
     stand in front of a phrase (吉林省地区生产总值).
     """
-    head = read_head(clause)
+    return indicator_of_head(read_head(clause), metric, region=region, previous=previous)
+
+
+def indicator_of_head(
+    head: ClauseHead, metric: Metric, *, region: str | None = None, previous: IndicatorMatch | None = None
+) -> IndicatorMatch | None:
+    """:func:`indicator_of` for a clause already read with :func:`read_head`."""
     found = match_head(head, metric, region)
     if isinstance(found, IndicatorMatch):
         return found

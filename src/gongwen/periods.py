@@ -162,15 +162,13 @@ def _cues(folded: str, lo: int, hi: int, frame: Frame) -> list[tuple[regex.Match
 
 
 def _pick(cues: Sequence[tuple[regex.Match[str], Period | None]], average: bool) -> tuple[str, Period] | None:
-    """The cue that dates a figure: the last one, but a span over a year where the rate is an average."""
+    """The cue that dates a figure: the last span where the figure is an average over one (年均增长), else
+    the last single year (2025年是“十四五”收官之年: 2025), else the last cue."""
     resolved = [(m.group(), p) for m, p in cues if p is not None]
     if not resolved:
         return None
-    if average:
-        spans = [c for c in resolved if c[1].is_span]
-        if spans:
-            return spans[-1]
-    return resolved[-1]
+    preferred = [c for c in resolved if c[1].is_span == average]
+    return preferred[-1] if preferred else resolved[-1]
 
 
 def section_status(titles: Sequence[str]) -> Status | None:

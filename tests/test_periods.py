@@ -1,0 +1,136 @@
+"""Periods, statuses (gongwen.periods) and regions (gongwen.regions) of the figures of a report.
+
+Each case is a body put under a title and a dateline (a 政府工作报告 delivered in January 2026, so 今年 is
+2026 and the report looks back at 2025), with the metric's text and the period and status it must get.
+The sentences are constructed in the shapes real reports use.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+
+import gongwen
+from gongwen.model import Status
+from gongwen.periods import Frame, Period, frame_of, section_status
+from gongwen.regions import region_of
+
+HEAD = "2026年某某市政府工作报告\n——2026年1月10日在某某市第十七届人民代表大会第五次会议上\n各位代表:\n"
+
+
+class Case(NamedTuple):
+    body: str
+    text: str
+    period: str | None
+    status: str | None
+
+
+def metric(body: str, text: str, head: str = HEAD) -> gongwen.Metric:
+    for m in gongwen.parse(head + body).metrics:
+        if m.text == text:
+            return m
+    raise AssertionError(f"no metric {text!r}")
+
+
+SENTENCE_CUES = [
+    Case("2025年,全市地区生产总值增长5.2%。", "5.2%", "2025", "actual"),
+    Case("去年全市城镇新增就业3.1万人。", "3.1万人", "2025", "actual"),
+    Case("过去一年,一般公共预算收入增长3.3%。", "3.3%", "2025", "actual"),
+    Case("今年主要预期目标是:地区生产总值增长5%左右。", "5%左右", "2026", "target"),
+    Case("今年全市城镇调查失业率控制在5.5%以内。", "5.5%以内", "2026", "target"),
+    Case("到2030年,常住人口城镇化率达到70%。", "70%", "2030", "target"),
+    Case("2021—2025年,地区生产总值年均增长6%。", "6%", "2021-2025", "actual"),
+    Case("“十四五”时期,全市地区生产总值年均增长5.9%。", "5.9%", "2021-2025", "actual"),
+    Case("“十四五”时期,全市地区生产总值达到8600亿元。", "8600亿元", "2025", "actual"),  # a level at the end
+    Case("过去五年,全市地区生产总值年均增长5.7%。", "5.7%", "2021-2025", "actual"),
+    Case("“十五五”时期,全市地区生产总值年均增长5%左右。", "5%左右", "2026-2030", "target"),
+    # a basis is not the period: 比上年, 较2020年
+    Case("2025年,一般公共预算收入比上年增长4%。", "4%", "2025", "actual"),
+    Case("2025年全市地区生产总值较2020年增长32%。", "32%", "2025", "actual"),
+    # the figure a change starts from: 从…增加到…
+    Case("过去五年,全市地区生产总值从6000亿元增加到8600亿元。", "6000亿元", "2020", "actual"),
+    Case("过去五年,全市地区生产总值从6000亿元增加到8600亿元。", "8600亿元", "2025", "actual"),
+    # a paragraph that opens with its period dates the sentences after
+    Case("2025年,我们攻坚克难。全市地区生产总值增长5.2%。", "5.2%", "2025", "actual"),
+    Case("过去五年,我们砥砺奋进。全市地区生产总值年均增长5.7%。", "5.7%", "2021-2025", "actual"),
+]
+
+SECTION_CUES = [
+    Case("一、2025年工作回顾\n全市地区生产总值增长5.2%。", "5.2%", "2025", "actual"),
+    Case("一、过去一年的工作\n全市地区生产总值增长5.2%。", "5.2%", "2025", "actual"),
+    Case("二、2026年主要预期目标\n地区生产总值增长5%左右。", "5%左右", "2026", "target"),
+    Case("二、2026年重点工作\n(一)扩大有效投资\n确保固定资产投资增长3%。", "3%", "2026", "target"),
+    Case("三、主要预期目标\n地区生产总值增长5%左右。", "5%左右", "2026", "target"),
+    Case("一、2025年和“十四五”工作回顾\n全市地区生产总值年均增长5.9%。", "5.9%", "2021-2025", "actual"),
+    Case("一、2025年和“十四五”工作回顾\n全市地区生产总值增长5.2%。", "5.2%", "2025", "actual"),
+    # the sentence's own cue wins over the section's
+    Case("一、2025年工作回顾\n过去五年,全市地区生产总值年均增长5.7%。", "5.7%", "2021-2025", "actual"),
+]
+
+WORD_CUES = [
+    # no year anywhere: the status words decide, the frame gives the year
+    Case("预计全市地区生产总值增长5.2%。", "5.2%", "2025", "actual"),
+    Case("力争地区生产总值增长5.5%。", "5.5%", "2026", "target"),
+    Case("一般公共预算收入完成480亿元。", "480亿元", "2025", "actual"),
+    Case("全市地区生产总值增长5.2%。", "5.2%", None, None),  # nothing says when, nor what it is
+]
+
+
+@pytest.mark.parametrize("case", SENTENCE_CUES + SECTION_CUES + WORD_CUES, ids=lambda c: f"{c.body[:12]}|{c.text}")
+def test_period_and_status(case: Case) -> None:
+    m = metric(case.body, case.text)
+    assert (m.period, None if m.status is None else str(m.status)) == (case.period, case.status)
+
+
+def test_period_text_keeps_the_words() -> None:
+    assert metric("过去五年,全市地区生产总值年均增长5.7%。", "5.7%").period_text == "过去五年"
+    assert metric("一、2025年工作回顾\n全市地区生产总值增长5.2%。", "5.2%").period_text == "2025年"
+    m = metric("去年全市城镇新增就业3.1万人。", "3.1万人", head="")
+    assert (m.period, m.period_text) == (None, "去年")  # no report year: the words stay, unresolved
+
+
+def test_a_summary_describes_its_own_year() -> None:
+    head = "某某县教育局2024年工作总结\n"
+    m = metric("今年全县新建校舍2.2万平方米。", "2.2万平方米", head=head)
+    assert (m.period, m.status) == ("2024", Status.ACTUAL)
+    m = metric("明年力争新建校舍3万平方米。", "3万平方米", head=head)
+    assert (m.period, m.status) == ("2025", Status.TARGET)
+
+
+def test_frame() -> None:
+    assert frame_of("2026年某某省政府工作报告", "——2026年1月20日在某某省第十四届人民代表大会第四次会议上") == Frame(
+        2026, True
+    )
+    spelled = "政府工作报告\n——二〇二六年一月二十日在某某市第九届人民代表大会"
+    assert frame_of("政府工作报告", spelled) == Frame(2026, True)
+    assert frame_of("2024年某某局工作总结", "") == Frame(2024, False)
+    assert frame_of("2025年某某市国民经济和社会发展统计公报", "") == Frame(2025, False)
+    assert frame_of(None, "各位代表:") == Frame(None, False)
+    assert str(Period(2021, 2025)) == "2021-2025" and str(Period(2026, 2026)) == "2026"
+
+
+def test_section_status() -> None:
+    assert section_status(("(一)着力扩大内需", "一、2025年工作回顾")) is Status.ACTUAL
+    assert section_status(("三、2026年经济社会发展总体要求和主要预期目标",)) is Status.TARGET
+    assert section_status(("(二)推进重点项目建设",)) is None  # 重点项目 is no plan's title
+    assert section_status(("2024年工作总结和2025年工作计划",)) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "head", "region"),
+    [
+        ("2026年广西壮族自治区政府工作报告", "", "广西壮族自治区"),
+        ("北京市2026年政府工作报告", "", "北京市"),
+        ("某某县教育局2024年工作总结", "", "某某县教育局"),
+        ("某某省某某市某某区人民政府工作报告", "", "某某省某某市某某区"),
+        ("政府工作报告", "政府工作报告\n——2026年1月20日在某某市第十六届人民代表大会第五次会议上", "某某市"),
+        ("政府工作报告", "各位代表:\n现在,我代表国务院,向大会报告政府工作", "国务院"),
+        ("政府工作报告", "各位代表:\n现在,我代表市人民政府,向大会报告工作", None),
+        ("2024年全市教育工作总结", "", None),
+        ("社区2024年工作总结", "", None),
+        (None, "", None),
+    ],
+)
+def test_region(title: str | None, head: str, region: str | None) -> None:
+    assert region_of(title, head) == region
