@@ -164,3 +164,21 @@ def test_registry_errors() -> None:
         unregister_indicator("never_registered")
     with pytest.raises(RegistryError, match="unknown indicator"):
         get_indicator("no_such_id")
+
+
+CARRIES = [
+    # a clause that names nothing continues the figure before it, or the phrase its sentence opened with
+    Case("全省地区生产总值跨越两个千亿元台阶,达到1.5万亿元。", "1.5万亿元", "gdp"),
+    Case("全省地区生产总值5.3万亿元,增长5.1%,其中第一产业增加值3000亿元,增长3%。", "5.1%", "gdp_growth"),
+    Case("全省地区生产总值5.3万亿元,增长5.1%,其中第一产业增加值3000亿元,增长3%。", "3%", None),
+    Case("临川市地区生产总值7000亿元,增长7%。", "7%", None),
+    # list markers and dashes before a phrase name nothing
+    Case("——地区生产总值增长5.5%左右。", "5.5%左右", "gdp_growth"),
+    Case("一是地区生产总值增长5%。", "5%", "gdp_growth"),
+    Case("(一)地区生产总值增长5%。", "5%", "gdp_growth"),
+]
+
+
+@pytest.mark.parametrize("case", CARRIES, ids=lambda c: f"{c.sentence[:10]}|{c.text}")
+def test_carry_and_markers(case: Case) -> None:
+    assert indicator(case.sentence, case.text) == case.indicator

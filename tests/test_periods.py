@@ -134,3 +134,18 @@ def test_section_status() -> None:
 )
 def test_region(title: str | None, head: str, region: str | None) -> None:
     assert region_of(title, head) == region
+
+
+def test_part_of_a_year_has_no_period() -> None:
+    m = metric("上半年,全市地区生产总值增长5.3%。", "5.3%")
+    assert (m.indicator, m.period, m.period_text) == ("gdp_growth", None, "上半年")
+    m = metric("1—11月,规模以上工业增加值增长6%。", "6%")
+    assert (m.period, m.period_text) == (None, "1—11月")
+    report = gongwen.parse(HEAD + "上半年,全市地区生产总值增长5.3%。2025年,全市地区生产总值增长5.2%。")
+    assert [(r["period"], r["value"]) for r in gongwen.panel_rows(report)] == [("2025", "5.2")]
+
+
+def test_a_news_page_is_dated_by_its_publication() -> None:
+    head = "今年发展主要预期目标发布\n2026-03-05 10:40 来源:某某网\n"
+    assert frame_of("关于政府工作报告的报道", head) == Frame(2026, True)
+    assert frame_of("某某见闻", head) == Frame(None, False)  # not about a 政府工作报告: no frame from a page date

@@ -17,10 +17,13 @@ from gongwen.indicators import (
     ClauseHead,
     IndicatorMatch,
     Measure,
+    carries,
+    carry,
     indicator_of,
     indicator_of_head,
     match_head,
     may_state_one,
+    opening_phrase,
     read_head,
 )
 from gongwen.model import Document, Metric
@@ -52,6 +55,7 @@ class _State:
 
     sentence: int = -1
     matches: list[IndicatorMatch] = attrs.Factory(list)
+    last: IndicatorMatch | None = None  # the indicator of the sentence's last figure that could state one
     pending: list[IndicatorMatch | str] = attrs.Factory(list)  # the rest of a 分别 list
 
 
@@ -81,7 +85,13 @@ def _numbers_after(metrics: Sequence[Metric], index: int, folded: str) -> int:
 
 
 def _indicator(
-    metrics: Sequence[Metric], index: int, head: ClauseHead, folded: str, region: str | None, state: _State
+    metrics: Sequence[Metric],
+    index: int,
+    head: ClauseHead,
+    folded: str,
+    clause_start: int,
+    region: str | None,
+    state: _State,
 ) -> IndicatorMatch | None:
     metric = metrics[index]
     glue = head.text.strip(_LIST_GLUE)
@@ -104,8 +114,15 @@ def _indicator(
                 state.pending = list(listed[1:])
                 return indicator_of(metric, "", region=region, previous=listed[0])
             return None
-    previous = state.matches[-1] if state.matches else None
-    return indicator_of_head(head, metric, region=region, previous=previous)
+    found = indicator_of_head(head, metric, region=region, previous=state.last)
+    if found is None and state.last is None and carries(head):
+        # 地区生产总值跨越3个千亿元台阶,|达到|1.5万亿元: the clause before names what this one reaches
+        before = folded[max(state.sentence, clause_start - _CLAUSE_REACH) : clause_start]
+        clauses = _CLAUSE_MARKS.split(before)
+        phrase = opening_phrase(clauses[-2] if len(clauses) > 1 and not clauses[-1] else clauses[-1], region)
+        if phrase is not None:
+            found = carry(phrase, metric, head)
+    return found
 
 
 def _share_phrase(items: list[str], metric: Metric, head: ClauseHead, region: str | None) -> list[str]:
@@ -146,9 +163,12 @@ def annotate(
             clause_start = metrics[index - 1].span.end
         clause = folded[clause_start:start]
         head = read_head(clause)
-        found = _indicator(metrics, index, head, folded, region, state) if may_state_one(metric) else None
-        if found is not None:
-            state.matches.append(found)
+        found = None
+        if may_state_one(metric):  # 3个千亿元台阶 between a phrase and its figure does not break the carry
+            found = _indicator(metrics, index, head, folded, clause_start, region, state)
+            state.last = found
+            if found is not None:
+                state.matches.append(found)
         level = found.indicator.measure is Measure.LEVEL if found is not None else metric.direction is None
         resolution = resolve(
             folded,

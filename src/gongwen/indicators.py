@@ -31,10 +31,13 @@ __all__ = [
     "Indicator",
     "IndicatorMatch",
     "Measure",
+    "carries",
+    "carry",
     "indicator_of",
     "indicator_of_head",
     "indicators",
     "may_state_one",
+    "opening_phrase",
     "read_head",
     "register_indicator",
     "unregister_indicator",
@@ -79,7 +82,7 @@ class IndicatorMatch:
 _REGION_WORDS = (
     "全省", "全市", "全区", "全县", "全州", "全盟", "全旗", "全镇", "全乡", "全国", "全境", "全域", "全自治区",
     "我省", "我市", "我区", "我县", "我州", "我盟", "我旗", "我镇", "我乡", "我国", "本省", "本市", "本区", "本县",
-    "全省域", "全市域", "全县域", "全年", "今年", "去年", "上年", "当年", "本年", "全体",
+    "全省域", "全市域", "全县域", "全疆", "全岛", "本地区", "全年", "今年", "去年", "上年", "当年", "本年", "全体",
 )  # fmt: skip
 # Words that may stand before the phrase in its clause without making it another region's or sector's.
 _LEAD_WORDS = (
@@ -107,6 +110,11 @@ for _word in sorted(set(_TAIL_WORDS), key=len, reverse=True):
 _REGION_RE = regex.compile(f"(?:{'|'.join(sorted(_REGION_WORDS, key=len, reverse=True))})$")
 _LEAD_RE = regex.compile(f"(?:{'|'.join(sorted(_LEAD_WORDS, key=len, reverse=True))})$")
 _GROUP_RE = regex.compile(r"(?P<urban>城镇|城市)$|(?P<rural>农村|农民)$")
+# What may end the words before a phrase without naming anything: a year, a list marker, punctuation.
+_DATE_OR_MARK = regex.compile(
+    r"(?:(?:19|20)[0-9]{2}年度?|[0-9]{1,2}月份?|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+|[0-9]{1,2}[.、]"
+    r"|[\s\p{P}\p{S}])+$"
+)
 _PARENS = regex.compile(r"\([^()]{0,16}\)")
 _MAX_TAIL_STEPS = 8
 _LIST_GLUE = "、和与及并,"
@@ -280,7 +288,7 @@ def _strip_front(before: str, regions: Sequence[str]) -> str:
         for region in regions:
             if region and stripped.endswith(region):
                 stripped = stripped[: -len(region)]
-        stripped = regex.sub(r"(?:(?:19|20)[0-9]{2}年度?|[0-9]{1,2}月份?)$", "", stripped)
+        stripped = _DATE_OR_MARK.sub("", stripped)
         if stripped == before:
             break
         before = stripped
@@ -338,6 +346,31 @@ def match_head(head: ClauseHead, metric: Metric, region: str | None = None) -> I
     if entry is None:
         return False
     return IndicatorMatch(_with_group(entry, group), phrase, head.average)
+
+
+_OPENING = regex.compile(
+    f"^(?:{'|'.join(sorted((*_REGION_WORDS, *_LEAD_WORDS), key=len, reverse=True))}"
+    r"|(?:19|20)[0-9]{2}年度?|[\s\p{P}\p{S}])*"
+)
+
+
+def opening_phrase(clause: str, region: str | None = None) -> str | None:
+    """The catalogue phrase a clause opens with (全省地区生产总值跨越…台阶 → 地区生产总值), if any."""
+    text = _OPENING.sub("", clause, count=1)
+    for name in _region_names(region):
+        if text.startswith(name):
+            text = _OPENING.sub("", text[len(name) :], count=1)
+    table = _table()
+    for size in range(min(len(text), table.longest), 1, -1):
+        if text[:size] in table.by_phrase:
+            return text[:size]
+    return None
+
+
+def carry(phrase: str, metric: Metric, head: ClauseHead) -> IndicatorMatch | None:
+    """The indicator a clause that names nothing (增长5.1%) states after a clause that named ``phrase``."""
+    entry = _choose(_table().by_phrase.get(phrase, ()), metric, head)
+    return None if entry is None else IndicatorMatch(entry, phrase, head.average)
 
 
 def carries(head: ClauseHead) -> bool:

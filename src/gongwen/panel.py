@@ -7,8 +7,9 @@ and ``gongwen panel INPUT...`` writes the table as csv, jsonl or parquet. The fi
 (下降0.2% is ``-0.2``). Where a report states the same cell twice, the statement in a part of the report
 that reports (for an actual) or plans (for a target) it wins, then the first in the text.
 
-Rows are kept only for figures of the region's own indicators (:mod:`gongwen.indicators`); a growth over
-a span counts where it is an average (年均增长), not a cumulative change (五年增长30%).
+Rows are kept only for figures of the region's own indicators (:mod:`gongwen.indicators`) with a resolved
+period (a figure of 上半年 or 1—11月 has none); a growth over a span counts where it is an average
+(年均增长), not a cumulative change (五年增长30%).
 """
 
 from __future__ import annotations
@@ -98,8 +99,8 @@ def _rank(metric: Metric) -> tuple[int, int]:
 
 
 def _is_cell(metric: Metric, measure: Measure, report: Report) -> bool:
-    if metric.indicator is None or metric.redacted:
-        return False
+    if metric.indicator is None or metric.redacted or metric.period is None:
+        return False  # no indicator, a masked number, or no year (上半年, or a report that never says when)
     if measure is not Measure.LEVEL and metric.period is not None and "-" in metric.period:
         lead = report.text[max(0, metric.span.start - 8) : metric.span.start]
         return any(word in lead for word in _AVERAGE_WORDS)  # an average over the span, not a total change

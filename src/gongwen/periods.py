@@ -37,6 +37,11 @@ _CUE = regex.compile(
     r"|(?P<last>过去一年|一年来|去年|上一年|上年(?!同期|度))"
     r"|(?P<this>今年|本年(?!度)|明年|前年)"
 )
+# Part of a year: a figure of 上半年 or 1—11月 is no cell of the year's panel.
+_PARTIAL = regex.compile(
+    r"上半年|下半年|前三季度|[一二三四1-4]季度|前[0-9一二三四五六七八九十]{1,2}个月"
+    r"|[0-9一二三四五六七八九十]{1,3}\s*(?:-|—{1,2}|–|~|至|到)\s*[0-9一二三四五六七八九十]{1,3}\s*月(?!\s*[0-9])"
+)
 _BASIS_BEFORE = regex.compile(r"(?:比|较|与|同|相比|超过|低于|高于|于)\s*\"?$")
 _FROM_BEFORE = regex.compile(r"(?:由|从)\s*$")
 _REVIEW_TITLE = regex.compile(
@@ -52,6 +57,7 @@ _DATELINE = regex.compile(
     rf"(?P<y>{_YEAR})\s*年\s*(?P<m>[0-9]{{1,2}})\s*月\s*[0-9]{{1,2}}\s*日"
     rf"|(?P<cy>[二][〇零○][一二三四五六七八九〇零○]{{2}})年(?P<cm>[一二三四五六七八九十]{{1,3}})月"
 )
+_ISO_DATE = regex.compile(rf"(?<![0-9])(?P<y>{_YEAR})[-/.](?:0?[1-4])[-/.][0-9]{{1,2}}(?![0-9])")
 _REVIEWS_PREVIOUS = regex.compile(r"政府工作报告|工作报告|预算执行情况|预算草案|计划执行情况")
 _DESCRIBES_YEAR = regex.compile(r"总结|公报|决算|年报|述职")
 _TOPIC_AFTER = regex.compile(r"[\"”]?(?:,|是|以来|来,|中,|里,|期间,|时期,)")  # 2025年, / 过去五年, / 2025年是
@@ -120,6 +126,10 @@ def frame_of(title: str | None, head: str) -> Frame:
     found = regex.search(rf"({_YEAR})\s*年", title or "")
     if found is not None:
         return Frame(int(found.group(1)), reviews)
+    if reviews:  # a news page on a 政府工作报告: the date it was published (2026-03-05 10:40)
+        dated = _ISO_DATE.search(head)
+        if dated is not None:
+            return Frame(int(dated.group("y")), True)
     return Frame(None, reviews)
 
 
@@ -240,7 +250,13 @@ def resolve(
     """
     sentence_start = _sentence_start(folded, lo, start)
     window = folded[sentence_start:start]
-    cue = _pick(_cues(folded, sentence_start, start, frame), average)
+    own = _cues(folded, sentence_start, start, frame)
+    partial = list(_PARTIAL.finditer(folded, sentence_start, start))
+    if partial and (not own or partial[-1].start() > own[-1][0].start()):
+        # 上半年, 1—11月: part of a year, no cell of its panel
+        status = _sentence_status(window) or section_status(titles)
+        return Resolution(None, partial[-1].group(), status)
+    cue = _pick(own, average)
     strong = cue is not None
     if cue is None or (average and not cue[1].is_span):
         cue = _paragraph_cue(folded, lo, sentence_start, frame, average) or cue
