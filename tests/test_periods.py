@@ -90,6 +90,14 @@ def test_period_text_keeps_the_words() -> None:
     assert (m.period, m.period_text) == (None, "去年")  # no report year: the words stay, unresolved
 
 
+def test_a_bulletin_reports_its_year() -> None:
+    head = "2024年某某市国民经济和社会发展统计公报\n某某市统计局\n2025年3月20日\n"
+    m = metric("初步核算,全年全市地区生产总值8702.3亿元,比上年增长5.7%。", "8702.3亿元", head=head)
+    assert (m.indicator, m.period, m.status) == ("gdp", "2024", Status.ACTUAL)
+    m = metric("年末全市常住人口612.5万人,常住人口城镇化率71.2%。", "71.2%", head=head)
+    assert (m.indicator, m.period, m.status) == ("urbanization_rate", "2024", Status.ACTUAL)
+
+
 def test_a_summary_describes_its_own_year() -> None:
     head = "某某县教育局2024年工作总结\n"
     m = metric("今年全县新建校舍2.2万平方米。", "2.2万平方米", head=head)
@@ -104,8 +112,9 @@ def test_frame() -> None:
     )
     spelled = "政府工作报告\n——二〇二六年一月二十日在某某市第九届人民代表大会"
     assert frame_of("政府工作报告", spelled) == Frame(2026, True)
-    assert frame_of("2024年某某局工作总结", "") == Frame(2024, False)
-    assert frame_of("2025年某某市国民经济和社会发展统计公报", "") == Frame(2025, False)
+    assert frame_of("2024年某某局工作总结", "") == Frame(2024, False, True)
+    # a bulletin published in 2025 is of the year its title names
+    assert frame_of("2024年某某市国民经济和社会发展统计公报", "某某市统计局\n2025年3月20日") == Frame(2024, False, True)
     assert frame_of(None, "各位代表:") == Frame(None, False)
     assert str(Period(2021, 2025)) == "2021-2025" and str(Period(2026, 2026)) == "2026"
 

@@ -103,6 +103,8 @@ def _indicator(
     state.pending = []
     if head.respectively:
         items = [part for part in _LIST_SPLIT.split(head.text) if part]
+        if len(items) == 1 and "城乡" in items[0]:  # 城乡居民人均可支配收入分别增长4.5%、6.3%
+            items = [items[0].replace("城乡", "城镇", 1), items[0].replace("城乡", "农村", 1)]
         if len(items) > 1:
             items = _share_phrase(items, metric, head, region)
             state.pending = list(items[1:])

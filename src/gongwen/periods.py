@@ -72,6 +72,8 @@ class Frame:
 
     year: int | None = None
     reviews_previous: bool = False
+    #: A 工作总结 or 统计公报: it reports on the year it names, so a figure no word marks is an actual.
+    describes: bool = False
 
 
 @attrs.frozen(order=True)
@@ -113,7 +115,11 @@ def _cn_month(text: str) -> int:
 
 def frame_of(title: str | None, head: str) -> Frame:
     """The frame of a document from its title and its first lines (``head``: the dateline is there)."""
-    reviews = bool(title and _REVIEWS_PREVIOUS.search(title)) and not (title and _DESCRIBES_YEAR.search(title))
+    describes = bool(title and _DESCRIBES_YEAR.search(title))
+    reviews = bool(title and _REVIEWS_PREVIOUS.search(title)) and not describes
+    named = regex.search(rf"({_YEAR})\s*年", title or "")
+    if describes and named is not None:
+        return Frame(int(named.group(1)), False, True)  # 2024年…统计公报, published in 2025, is of 2024
     for match in _DATELINE.finditer(head):
         if match.group("y"):
             year, month = int(match.group("y")), int(match.group("m"))
@@ -122,10 +128,9 @@ def frame_of(title: str | None, head: str) -> Frame:
         line_start = head.rfind("\n", 0, match.start()) + 1
         line = head[line_start : head.find("\n", match.end()) if "\n" in head[match.end() :] else len(head)]
         if "会议" in line or "——" in line or line.lstrip().startswith(("(", "—", "-")) or len(line.strip()) <= 16:
-            return Frame(year, reviews or (month <= 4 and not (title and _DESCRIBES_YEAR.search(title))))
-    found = regex.search(rf"({_YEAR})\s*年", title or "")
-    if found is not None:
-        return Frame(int(found.group(1)), reviews)
+            return Frame(year, reviews or (month <= 4 and not describes), describes)
+    if named is not None:
+        return Frame(int(named.group(1)), reviews, describes)
     if reviews:  # a news page on a 政府工作报告: the date it was published (2026-03-05 10:40)
         dated = _ISO_DATE.search(head)
         if dated is not None:
@@ -271,6 +276,8 @@ def resolve(
     status = _status_of(period, frame) if strong else None
     if status is None:
         status = _sentence_status(window) or section_status(titles) or _status_of(period, frame)
+    if status is None and frame.describes:
+        status = Status.ACTUAL
     if period is None and frame.year is not None and status is not None:
         if status is Status.TARGET:
             year = frame.year if frame.reviews_previous else frame.year + 1
