@@ -158,3 +158,22 @@ def test_a_news_page_is_dated_by_its_publication() -> None:
     head = "今年发展主要预期目标发布\n2026-03-05 10:40 来源:某某网\n"
     assert frame_of("关于政府工作报告的报道", head) == Frame(2026, True)
     assert frame_of("某某见闻", head) == Frame(None, False)  # not about a 政府工作报告: no frame from a page date
+
+
+def test_a_page_line_break_inside_a_sentence() -> None:
+    body = (
+        "过去一年，全市经济运行稳中有进，主要指标好于预期，全市地区生\n产总值达到4200亿元、增长5.4%，一般公共预算收入\n"
+        "增长3.1%。"
+    )
+    report = gongwen.parse(HEAD + body)
+    got = [(m.text, m.indicator, m.period, m.period_text) for m in report.metrics]
+    assert got == [
+        ("4200亿元", "gdp", "2025", "过去一年"),
+        ("5.4%", "gdp_growth", "2025", "过去一年"),
+        ("3.1%", "general_budget_revenue_growth", "2025", "过去一年"),
+    ]
+
+
+def test_a_review_sentence_with_a_plan_word_stays_actual() -> None:
+    m = metric("一、2025年工作回顾\n我们将科技创新摆在突出位置,研发经费投入强度达到2.6%。", "2.6%")
+    assert (m.indicator, m.period, m.status) == ("rd_share", "2025", Status.ACTUAL)

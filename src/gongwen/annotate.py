@@ -27,7 +27,7 @@ from gongwen.indicators import (
     read_head,
 )
 from gongwen.model import Document, Metric
-from gongwen.periods import Frame, frame_of, resolve
+from gongwen.periods import Frame, frame_of, last_break, resolve
 from gongwen.regions import region_of
 
 __all__ = ["annotate", "document_frame"]
@@ -60,15 +60,11 @@ class _State:
 
 
 def _sentence_start(folded: str, lo: int, start: int) -> int:
-    floor = max(lo, start - 200)
-    found = [m.end() for m in _SENTENCE_MARKS.finditer(folded, floor, start)]
-    return found[-1] if found else floor
+    return last_break(folded, _SENTENCE_MARKS, max(lo, start - 200), start)
 
 
 def _clause_start(folded: str, lo: int, start: int) -> int:
-    floor = max(lo, start - _CLAUSE_REACH)
-    found = [m.end() for m in _CLAUSE_MARKS.finditer(folded, floor, start)]
-    return found[-1] if found else floor
+    return last_break(folded, _CLAUSE_MARKS, max(lo, start - _CLAUSE_REACH), start)
 
 
 def _numbers_after(metrics: Sequence[Metric], index: int, folded: str) -> int:

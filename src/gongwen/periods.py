@@ -24,7 +24,16 @@ import regex
 
 from gongwen.model import Status
 
-__all__ = ["Frame", "Period", "Resolution", "frame_of", "resolve", "section_status"]
+__all__ = [
+    "Frame",
+    "Period",
+    "Resolution",
+    "frame_of",
+    "last_break",
+    "resolve",
+    "section_status",
+    "soft_newline",
+]
 
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _YEAR = r"(?:19|20)[0-9]{2}"
@@ -51,7 +60,7 @@ _PLAN_TITLE = regex.compile(
     r"预期目标|主要目标|目标任务|工作安排|重点工作|工作任务|工作计划|工作打算|下一步|今后|总体要求|工作建议|的建议"
     r"|工作思路|展望|政策取向|主要任务|重大任务"
 )
-_TARGET_WORDS = regex.compile(r"预期目标|主要目标|目标是|目标为|力争|争取|确保|控制在|计划|努力实现|拟|将(?!近)")
+_TARGET_WORDS = regex.compile(r"预期目标|主要目标|目标是|目标为|力争|争取|确保|控制在|努力实现|拟")
 _ACTUAL_WORDS = regex.compile(r"完成|实现了|达到了|预计|比上年|比去年|较上年|较去年|同比|首次|已经")
 _DATELINE = regex.compile(
     rf"(?P<y>{_YEAR})\s*年\s*(?P<m>[0-9]{{1,2}})\s*月\s*[0-9]{{1,2}}\s*日"
@@ -217,10 +226,32 @@ def _status_of(period: Period | None, frame: Frame) -> Status | None:
     return None
 
 
+_WORD_CHAR = regex.compile(r"[\p{Han}0-9A-Za-z%]")
+_SOFT_LINE = 20  # a line this long that breaks inside a word was broken by the page, not by the writer
+
+
+def soft_newline(folded: str, offset: int) -> bool:
+    """Whether the line break at ``offset`` falls inside a sentence (a PDF's or a page's line width):
+    a word character on both sides, after a full line."""
+    if offset <= 0 or offset + 1 >= len(folded):
+        return False
+    if not (_WORD_CHAR.match(folded, offset - 1) and _WORD_CHAR.match(folded, offset + 1)):
+        return False
+    line_start = folded.rfind("\n", max(0, offset - _SOFT_LINE - 1), offset)
+    return line_start < 0 and offset >= _SOFT_LINE
+
+
+def last_break(folded: str, pattern: regex.Pattern[str], floor: int, start: int) -> int:
+    """Where the text after the last match of ``pattern`` in ``[floor, start)`` starts (``floor`` if none),
+    a line break inside a sentence not counted."""
+    for match in reversed(list(pattern.finditer(folded, floor, start))):
+        if match.group() != "\n" or not soft_newline(folded, match.start()):
+            return match.end()
+    return floor
+
+
 def _sentence_start(folded: str, lo: int, start: int) -> int:
-    floor = max(lo, start - _REACH)
-    found = [m.end() for m in _SENTENCE_END.finditer(folded, floor, start)]
-    return found[-1] if found else floor
+    return last_break(folded, _SENTENCE_END, max(lo, start - _REACH), start)
 
 
 def _paragraph_cue(folded: str, lo: int, sentence_start: int, frame: Frame, average: bool) -> tuple[str, Period] | None:
