@@ -177,3 +177,9 @@ def test_a_page_line_break_inside_a_sentence() -> None:
 def test_a_review_sentence_with_a_plan_word_stays_actual() -> None:
     m = metric("一、2025年工作回顾\n我们将科技创新摆在突出位置,研发经费投入强度达到2.6%。", "2.6%")
     assert (m.indicator, m.period, m.status) == ("rd_share", "2025", Status.ACTUAL)
+
+
+def test_no_region_from_a_sentence() -> None:
+    head = "根据县委的安排,我乡成立了领导小组,做好各项工作的总结。\n"
+    assert region_of(None, head) is None
+    assert region_of(None, "某某县2024年工作总结\n") == "某某县"

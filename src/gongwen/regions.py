@@ -22,12 +22,14 @@ _BODY = (
 )
 _YEAR = r"(?:(?:19|20)[0-9]{2}|20xx|20XX)\s*年度?"
 _TITLE = regex.compile(
-    rf"^[\s《“\"]*(?:{_YEAR})?(?:中共)?(?P<place>{_PLACE})(?P<body>{_BODY})?(?=[\p{{Han}}0-9])"
+    rf"^[\s《“\"]*(?:关于)?(?:{_YEAR})?(?:中共)?(?P<place>{_PLACE})(?P<body>{_BODY})?(?=[\p{{Han}}0-9])"
 )
 _CONGRESS = regex.compile(rf"在(?P<place>{_PLACE})第[一二三四五六七八九十]+届人民代表大会")
 _NATIONAL = regex.compile(r"在第[一二三四五六七八九十]+届全国人民代表大会|我代表国务院")
 _DELEGATE = regex.compile(rf"我代表(?P<place>{_PLACE})人民政府")
 _HEAD_LINES = 8
+_TITLE_LINE = 40  # a line longer than this is a sentence, not a title
+_TITLE_END = regex.compile(r"(?:报告|总结|公报|说明|计划|要点)[)》”\"]?$")
 
 
 # Words that end in a level character but name no place: 社区, 城市, 园区 …
@@ -62,7 +64,8 @@ def region_of(title: str | None, head: str) -> str | None:
     if _NATIONAL.search(first):
         return "国务院"
     for line in lines[:3]:
-        match = _TITLE.match(line.strip())
-        if match is not None and regex.search(r"报告|总结|公报|说明|计划", line):
+        line = line.strip()
+        match = _TITLE.match(line)
+        if match is not None and len(line) <= _TITLE_LINE and _TITLE_END.search(line):
             return _clean(match.group("place"))
     return None
