@@ -10,12 +10,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gongwen
 from gongwen.cli import main
+from gongwen.model import Status
 from gongwen.panel import COLUMNS, PanelInputError, panel_rows
 
 DATA = Path(__file__).parent / "data"
@@ -156,3 +160,36 @@ def test_cli_parquet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
 def test_cli_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["panel", "no/such/report.txt"]) == 1
     assert "no/such/report.txt" in capsys.readouterr().err
+
+
+_PANEL_WORDS = [
+    "2026年某某市政府工作报告\n", "——2026年1月10日在某某市第十届人民代表大会第三次会议上\n", "一、2025年工作回顾\n",
+    "二、2026年主要预期目标\n", "过去五年,", "“十四五”时期", "今年", "去年", "年均增长", "地区生产总值", "增长",
+    "5.2%", "3.2万亿元", "左右", "以内", "分别增长", "4.6%和2.3%", "、", "城镇、农村居民人均可支配收入", "从", "增加到",
+    "上半年,", "临川市", "居民消费价格涨幅", "城镇调查失业率", "下降", "总量达到", "1300万吨以上", "粮食产量",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PANEL_WORDS), st.sampled_from(["。", ",", "\n", ";"])), max_size=40))
+def test_any_report_gives_well_formed_cells(parts: list[str]) -> None:
+    text = "".join(parts)
+    report = gongwen.parse(text)
+    ids = {entry.id for entry in gongwen.indicators.indicators()}
+    for m in report.metrics:
+        assert m.indicator is None or m.indicator in ids
+        assert m.period is None or re.fullmatch(r"[0-9]{4}(-[0-9]{4})?", m.period)
+        assert m.status in (None, Status.TARGET, Status.ACTUAL)
+    keys = [(r["document"], r["indicator"], r["period"], r["status"]) for r in panel_rows(report)]
+    assert len(keys) == len(set(keys))  # one row per cell
+    for row in panel_rows(report):
+        assert text[row["start"] : row["end"]] == row["text"]
+
+
+def test_extract_metrics_of_a_document_reads_the_same() -> None:
+    text = REPORT.read_text(encoding="utf-8")
+    report = gongwen.parse(text)
+    again = gongwen.extract_metrics(report.documents[0], text)
+    assert [(m.indicator, m.period, m.status) for m in again] == [
+        (m.indicator, m.period, m.status) for m in report.metrics
+    ]
