@@ -182,3 +182,22 @@ CARRIES = [
 @pytest.mark.parametrize("case", CARRIES, ids=lambda c: f"{c.sentence[:10]}|{c.text}")
 def test_carry_and_markers(case: Case) -> None:
     assert indicator(case.sentence, case.text) == case.indicator
+
+
+COUNTY_SHAPES = [
+    Case("全县地区生产总值增长12.6%达92.9亿元,第一产业增长9.1%达21.2亿元。", "92.9亿元", "gdp"),
+    Case("全县地区生产总值增长12.6%达92.9亿元,第一产业增长9.1%达21.2亿元。", "21.2亿元", None),
+    Case("城乡常住居民人均可支配收入分别增长7%和8%,分别达43000元和18000元。", "8%",
+         "rural_per_capita_disposable_income_growth"),
+    Case("城乡常住居民人均可支配收入分别增长7%和8%,分别达43000元和18000元。", "43000元",
+         "urban_per_capita_disposable_income"),
+    Case("城、乡居民人均可支配收入分别为32694元、15527元。", "15527元", "rural_per_capita_disposable_income"),
+    Case("全社会固定资产投资完成55亿元,同比下降4.4%。", "55亿元", "fixed_asset_investment"),
+    Case("全社会固定资产投资完成55亿元,同比下降4.4%。", "4.4%", "fixed_asset_investment_growth"),
+    Case("明年力争地区生产总值增长8%,明年力争增长8%。", "8%", "gdp_growth"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", COUNTY_SHAPES, ids=lambda c: f"{c.sentence[:10]}|{c.text}")
+def test_county_shapes(case: Case) -> None:
+    assert indicator(case.sentence, case.text) == case.indicator

@@ -183,3 +183,12 @@ def test_no_region_from_a_sentence() -> None:
     head = "根据县委的安排,我乡成立了领导小组,做好各项工作的总结。\n"
     assert region_of(None, head) is None
     assert region_of(None, "某某县2024年工作总结\n") == "某某县"
+
+
+def test_a_report_delivered_in_december_reviews_its_own_year() -> None:
+    head = "政府工作报告\n——2018年12月25日在某某县第十七届人民代表大会第三次会议上\n"
+    assert frame_of("政府工作报告", head) == Frame(2018, False)
+    m = metric("一、2018年工作回顾\n全年预计实现地区生产总值170.98亿元,增长8%。", "8%", head=head)
+    assert (m.indicator, m.period, m.status) == ("gdp_growth", "2018", Status.ACTUAL)
+    m = metric("二、2019年工作安排\n明年力争地区生产总值增长8.5%。", "8.5%", head=head)
+    assert (m.indicator, m.period, m.status) == ("gdp_growth", "2019", Status.TARGET)

@@ -83,7 +83,7 @@ _REGION_WORDS = (
     "全省", "全市", "全区", "全县", "全州", "全盟", "全旗", "全镇", "全乡", "全国", "全境", "全域", "全自治区",
     "我省", "我市", "我区", "我县", "我州", "我盟", "我旗", "我镇", "我乡", "我国", "本省", "本市", "本区", "本县",
     "全省域", "全市域", "全县域", "全疆", "全岛", "本地区",
-    "年末", "年底", "年初", "初步核算", "全年", "今年", "去年", "上年", "当年", "本年", "全体",
+    "年末", "年底", "年初", "初步核算", "全年", "今年", "去年", "明年", "上年", "当年", "本年", "全体",
 )  # fmt: skip
 # Words that may stand before the phrase in its clause without making it another region's or sector's.
 _LEAD_WORDS = (
@@ -111,7 +111,8 @@ for _word in sorted(set(_TAIL_WORDS), key=len, reverse=True):
     _TAIL_BY_LAST[_word[-1]] = (*_TAIL_BY_LAST.get(_word[-1], ()), _word)
 _REGION_RE = regex.compile(f"(?:{'|'.join(sorted(_REGION_WORDS, key=len, reverse=True))})$")
 _LEAD_RE = regex.compile(f"(?:{'|'.join(sorted(_LEAD_WORDS, key=len, reverse=True))})$")
-_GROUP_RE = regex.compile(r"(?P<urban>城镇|城市)$|(?P<rural>农村|农民)$")
+# 城镇(常住)居民 / 农村居民 / 城、乡居民: the population group of an income figure.
+_GROUP_RE = regex.compile(r"(?:(?P<urban>城镇|城市|城)|(?P<rural>农村|农民|乡村|乡))(?:常住)?$")
 # What may end the words before a phrase without naming anything: a year, a list marker, punctuation.
 _DATE_OR_MARK = regex.compile(
     r"(?:(?:19|20)[0-9]{2}年度?|[0-9]{1,2}月份?|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+|[0-9]{1,2}[.、]"
@@ -377,7 +378,7 @@ def carry(phrase: str, metric: Metric, head: ClauseHead) -> IndicatorMatch | Non
 
 def carries(head: ClauseHead) -> bool:
     """Whether a clause names nothing of its own (增长5.1%, 总量达到…), so it continues the one before."""
-    return head.text in _CARRY_WORDS
+    return head.text in _CARRY_WORDS or _strip_front(head.text, ()) in _CARRY_WORDS
 
 
 def indicator_of(

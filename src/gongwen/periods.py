@@ -137,7 +137,9 @@ def frame_of(title: str | None, head: str) -> Frame:
         line_start = head.rfind("\n", 0, match.start()) + 1
         line = head[line_start : head.find("\n", match.end()) if "\n" in head[match.end() :] else len(head)]
         if "会议" in line or "——" in line or line.lstrip().startswith(("(", "—", "-")) or len(line.strip()) <= 16:
-            return Frame(year, reviews or (month <= 4 and not describes), describes)
+            # delivered early in the year, a report looks back at the last one; in December (即将过去的一年)
+            # it reviews the year it is dated in and plans the next
+            return Frame(year, (reviews or month <= 4) and month <= 6 and not describes, describes)
     if named is not None:
         return Frame(int(named.group(1)), reviews, describes)
     if reviews:  # a news page on a 政府工作报告: the date it was published (2026-03-05 10:40)
