@@ -192,3 +192,23 @@ def test_a_report_delivered_in_december_reviews_its_own_year() -> None:
     assert (m.indicator, m.period, m.status) == ("gdp_growth", "2018", Status.ACTUAL)
     m = metric("二、2019年工作安排\n明年力争地区生产总值增长8.5%。", "8.5%", head=head)
     assert (m.indicator, m.period, m.status) == ("gdp_growth", "2019", Status.TARGET)
+
+
+def test_region_of_a_traditional_page() -> None:
+    assert region_of("2025年廣東省政府工作報告", "") == "廣東省"
+    assert region_of(None, "政府工作報告\n——2025年3月5日在第十四屆全國人民代表大會第三次會議上") == "国务院"
+
+
+STATUS_WORDS = [
+    # a strong word of the sentence outweighs its section; a weak one does not
+    Case("一、2025年工作回顾\n年初确定的预期目标是地区生产总值增长5.5%。", "5.5%", "2025", "target"),
+    Case("二、2026年重点工作\n确保完成年度目标,地区生产总值增长5%。", "5%", "2026", "target"),
+    Case("一、2025年工作回顾\n圆满完成年度目标,地区生产总值增长5.2%。", "5.2%", "2025", "actual"),
+    Case("二、2026年重点工作\n一般公共预算收入完成3%的增长。", "3%", "2026", "target"),
+]
+
+
+@pytest.mark.parametrize("case", STATUS_WORDS, ids=lambda c: f"{c.body[:14]}|{c.text}")
+def test_status_words_and_sections(case: Case) -> None:
+    m = metric(case.body, case.text)
+    assert (m.period, None if m.status is None else str(m.status)) == (case.period, case.status)

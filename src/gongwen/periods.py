@@ -60,8 +60,16 @@ _PLAN_TITLE = regex.compile(
     r"预期目标|主要目标|目标任务|工作安排|重点工作|工作任务|工作计划|工作打算|下一步|今后|总体要求|工作建议|的建议"
     r"|工作思路|展望|政策取向|主要任务|重大任务"
 )
-_TARGET_WORDS = regex.compile(r"预期目标|主要目标|目标是|目标为|力争|争取|确保|控制在|努力实现|拟")
-_ACTUAL_WORDS = regex.compile(r"完成|实现了|达到了|预计|比上年|比去年|较上年|较去年|同比|首次|已经")
+# Words of a sentence that say what its figures are: the strong ones outweigh the section's title, the
+# weak ones only decide where the sections say nothing.
+_STRONG_WORDS = (
+    regex.compile(r"预期目标|主要目标|目标是|目标为|力争|确保"),
+    regex.compile(r"预计|比上年|比去年|较上年|较去年|同比|实现了|完成了|达到了"),
+)
+_WEAK_WORDS = (
+    regex.compile(r"争取|控制在|努力实现|拟|目标"),
+    regex.compile(r"完成|首次|已经|累计"),
+)
 _DATELINE = regex.compile(
     rf"(?P<y>{_YEAR})\s*年\s*(?P<m>[0-9]{{1,2}})\s*月\s*[0-9]{{1,2}}\s*日"
     rf"|(?P<cy>[二][〇零○][一二三四五六七八九〇零○]{{2}})年(?P<cm>[一二三四五六七八九十]{{1,3}})月"
@@ -208,9 +216,9 @@ def section_status(titles: Sequence[str]) -> Status | None:
     return None
 
 
-def _sentence_status(window: str) -> Status | None:
-    last_target = max((m.end() for m in _TARGET_WORDS.finditer(window)), default=-1)
-    last_actual = max((m.end() for m in _ACTUAL_WORDS.finditer(window)), default=-1)
+def _sentence_status(window: str, words: tuple[regex.Pattern[str], regex.Pattern[str]]) -> Status | None:
+    last_target = max((m.end() for m in words[0].finditer(window)), default=-1)
+    last_actual = max((m.end() for m in words[1].finditer(window)), default=-1)
     if last_target == last_actual:
         return None
     return Status.TARGET if last_target > last_actual else Status.ACTUAL
@@ -292,7 +300,8 @@ def resolve(
     partial = list(_PARTIAL.finditer(folded, sentence_start, start))
     if partial and (not own or partial[-1].start() > own[-1][0].start()):
         # 上半年, 1—11月: part of a year, no cell of its panel
-        status = _sentence_status(window) or section_status(titles)
+        strong_words = _sentence_status(window, _STRONG_WORDS)
+        status = strong_words or section_status(titles) or _sentence_status(window, _WEAK_WORDS)
         return Resolution(None, partial[-1].group(), status)
     cue = _pick(own, average)
     strong = cue is not None
@@ -308,7 +317,12 @@ def resolve(
     period = None if cue is None else cue[1]
     status = _status_of(period, frame) if strong else None
     if status is None:
-        status = _sentence_status(window) or section_status(titles) or _status_of(period, frame)
+        status = (
+            _sentence_status(window, _STRONG_WORDS)
+            or section_status(titles)
+            or _sentence_status(window, _WEAK_WORDS)
+            or _status_of(period, frame)
+        )
     if status is None and frame.describes:
         status = Status.ACTUAL
     if period is None and frame.year is not None and status is not None:

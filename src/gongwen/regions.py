@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import regex
 
+from gongwen.textview import fold
+
 __all__ = ["region_of"]
 
 _LEVEL = (
@@ -41,31 +43,35 @@ _NOT_PLACES = frozenset(
 )
 
 
-def _clean(place: str) -> str | None:
-    place = place.strip()
-    return None if place in _NOT_PLACES else place
+def _clean(original: str, match: regex.Match[str], *groups: str) -> str | None:
+    """The text of ``groups`` of a match on the folded view, taken from the original (traditional stays)."""
+    spans = [match.span(g) for g in groups if match.group(g)]
+    place = original[spans[0][0] : spans[-1][1]].strip()
+    return None if fold(place) in _NOT_PLACES else place
 
 
 def region_of(title: str | None, head: str) -> str | None:
-    """The region a document names: from its ``title``, else its first lines (``head``)."""
+    """The region a document names: from its ``title``, else its first lines (``head``). Matched on the
+    normalised text, so 廣東省 is read as well as 广东省, and returned as written."""
     if title:
-        match = _TITLE.match(title)
+        match = _TITLE.match(fold(title))
         if match is not None:
             body = match.group("body")
             if body and body not in ("人民政府", "政府"):
-                return _clean(match.group("place") + body)
-            return _clean(match.group("place"))
+                return _clean(title, match, "place", "body")
+            return _clean(title, match, "place")
     lines = head.split("\n")[:_HEAD_LINES]
     first = "\n".join(lines)
+    folded = fold(first)
     for pattern in (_CONGRESS, _DELEGATE):
-        match = pattern.search(first)
+        match = pattern.search(folded)
         if match is not None:
-            return _clean(match.group("place"))
-    if _NATIONAL.search(first):
+            return _clean(first, match, "place")
+    if _NATIONAL.search(folded):
         return "国务院"
     for line in lines[:3]:
         line = line.strip()
-        match = _TITLE.match(line)
-        if match is not None and len(line) <= _TITLE_LINE and _TITLE_END.search(line):
-            return _clean(match.group("place"))
+        match = _TITLE.match(fold(line))
+        if match is not None and len(line) <= _TITLE_LINE and _TITLE_END.search(fold(line)):
+            return _clean(line, match, "place")
     return None
