@@ -201,3 +201,10 @@ COUNTY_SHAPES = [
 @pytest.mark.parametrize("case", COUNTY_SHAPES, ids=lambda c: f"{c.sentence[:10]}|{c.text}")
 def test_county_shapes(case: Case) -> None:
     assert indicator(case.sentence, case.text) == case.indicator
+
+
+def test_a_traditional_report_names_its_own_region() -> None:
+    text = "2026年廣東省政府工作報告\n2025年,廣東省地區生產總值增長4%,廣東地區生產總值達到14萬億元。"
+    report = gongwen.parse(text)
+    assert report.documents[0].region == "廣東省"
+    assert [m.indicator for m in report.metrics] == ["gdp_growth", "gdp"]

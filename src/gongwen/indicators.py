@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import attrs
@@ -25,6 +25,7 @@ import regex
 
 from gongwen.errors import RegistryError
 from gongwen.model import Direction, Metric
+from gongwen.textview import fold
 
 __all__ = [
     "ClauseHead",
@@ -298,12 +299,17 @@ def _strip_front(before: str, regions: Sequence[str]) -> str:
     return before
 
 
+_LEVEL_WORD = regex.compile(r"(?:维吾尔|壮族|回族)?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|盟|旗)$")
+
+
+@lru_cache(maxsize=256)
 def _region_names(region: str | None) -> tuple[str, ...]:
     """The document's region as it may stand in its own text: 吉林省 and 吉林, 广西壮族自治区 and 广西."""
     if not region:
         return ()
-    short = regex.sub(r"(?:维吾尔|壮族|回族)?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|盟|旗)$", "", region)
-    return tuple(dict.fromkeys((region, short) if len(short) >= 2 else (region,)))
+    full = fold(region)  # the clauses are read in the normalised view: 廣東省 is 广东省 there
+    short = _LEVEL_WORD.sub("", full)
+    return tuple(dict.fromkeys((full, short) if len(short) >= 2 else (full,)))
 
 
 def _choose(entries: Sequence[Indicator], metric: Metric, head: ClauseHead) -> Indicator | None:

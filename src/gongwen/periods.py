@@ -18,6 +18,7 @@ Its status is ``target`` (预期目标, 目标, 力争, 确保, 控制在, a pla
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import attrs
 import regex
@@ -205,6 +206,12 @@ def _pick(cues: Sequence[tuple[regex.Match[str], Period | None]], average: bool)
     return preferred[-1] if preferred else resolved[-1]
 
 
+@lru_cache(maxsize=1024)
+def _title_cue(title: str, frame: Frame, average: bool) -> tuple[str, Period] | None:
+    """The cue of a section's title (a report's figures share a few titles: read each once)."""
+    return _pick([(m, _cue_period(m, frame)) for m in _CUE.finditer(title)], average)
+
+
 def section_status(titles: Sequence[str]) -> Status | None:
     """The status the titles of a figure's sections give it (innermost first): a review or a plan."""
     for title in titles:
@@ -310,7 +317,7 @@ def resolve(
         strong = cue is not None
     if cue is None or (average and not cue[1].is_span):
         for title in titles:
-            found = _pick([(m, _cue_period(m, frame)) for m in _CUE.finditer(title)], average)
+            found = _title_cue(title, frame, average)
             if found is not None and (cue is None or found[1].is_span):
                 cue = found
                 break
