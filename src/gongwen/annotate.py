@@ -27,7 +27,7 @@ from gongwen.indicators import (
     read_head,
 )
 from gongwen.model import Document, Metric
-from gongwen.periods import Frame, frame_of, last_break, resolve
+from gongwen.periods import Frame, Resolver, frame_of, last_break, sentence_start
 from gongwen.regions import region_of
 
 __all__ = ["annotate", "document_frame"]
@@ -35,9 +35,10 @@ __all__ = ["annotate", "document_frame"]
 _HEAD = 600  # the first characters of a document, where its dateline and preamble are
 _CLAUSE_REACH = 40
 _CLAUSE_MARKS = regex.compile(r"[,;:。!?\n]")
-_SENTENCE_MARKS = regex.compile(r"[。!?\n]")
+_CLAUSE_BACK = regex.compile(r"[,;:。!?\n]", regex.REVERSE)
 _LIST_SPLIT = regex.compile(r"[、和与及]")
 _LIST_GLUE = "、和与及,以及 "
+_AVERAGE_WORDS = ("年均", "平均每年", "年平均")
 _FROM = regex.compile(r"(?:从|由)\s*$")
 
 
@@ -46,7 +47,8 @@ def document_frame(text: str, folded: str, document: Document) -> tuple[str | No
     end = min(document.span.end, document.span.start + _HEAD)
     head = text[document.span.start : end]
     title = document.title
-    return region_of(title, head), frame_of(None if title is None else title, folded[document.span.start : end])
+    folded_head = folded[document.span.start : end]
+    return region_of(title, head, folded_head=folded_head), frame_of(title, folded_head)
 
 
 @attrs.define
@@ -59,12 +61,8 @@ class _State:
     pending: list[IndicatorMatch | str] = attrs.Factory(list)  # the rest of a 分别 list
 
 
-def _sentence_start(folded: str, lo: int, start: int) -> int:
-    return last_break(folded, _SENTENCE_MARKS, max(lo, start - 200), start)
-
-
 def _clause_start(folded: str, lo: int, start: int) -> int:
-    return last_break(folded, _CLAUSE_MARKS, max(lo, start - _CLAUSE_REACH), start)
+    return last_break(folded, _CLAUSE_BACK, max(lo, start - _CLAUSE_REACH), start)
 
 
 def _numbers_after(metrics: Sequence[Metric], index: int, folded: str) -> int:
@@ -150,41 +148,43 @@ def annotate(
     """``metrics`` (one document's, in text order) with indicator, status and resolved period."""
     lo = document.span.start
     state = _State()
+    resolver = Resolver(folded, lo, frame)
     out = []
     for index, metric in enumerate(metrics):
         start = metric.span.start
-        sentence = _sentence_start(folded, lo, start)
+        sentence = sentence_start(folded, lo, start)
         if sentence != state.sentence:
             state = _State(sentence)
         clause_start = _clause_start(folded, lo, start)
         if index and metrics[index - 1].span.end > clause_start:
             clause_start = metrics[index - 1].span.end
         clause = folded[clause_start:start]
-        head = read_head(clause)
         found = None
+        average = any(word in clause for word in _AVERAGE_WORDS)
         if may_state_one(metric):  # 3个千亿元台阶 between a phrase and its figure does not break the carry
+            head = read_head(clause)
             found = _indicator(metrics, index, head, folded, clause_start, region, state)
             state.last = found
             if found is not None:
                 state.matches.append(found)
         level = found.indicator.measure is Measure.LEVEL if found is not None else metric.direction is None
-        resolution = resolve(
-            folded,
-            lo,
+        resolution = resolver(
             start,
-            frame=frame,
             titles=tuple(reversed(metric.section)),
             level=level,
-            average=head.average,
+            average=average,
             base=bool(_FROM.search(clause)),
+            sentence=sentence,
         )
+        indicator = None if found is None else found.indicator.id
+        period = None if resolution.period is None else str(resolution.period)
+        period_text = resolution.period_text or metric.period_text
+        if indicator is None and resolution.status is None and period is None and period_text == metric.period_text:
+            out.append(metric)  # nothing to add: most figures of a report that is not a plan or a review
+            continue
         out.append(
             attrs.evolve(
-                metric,
-                indicator=None if found is None else found.indicator.id,
-                status=resolution.status,
-                period=None if resolution.period is None else str(resolution.period),
-                period_text=resolution.period_text or metric.period_text,
+                metric, indicator=indicator, status=resolution.status, period=period, period_text=period_text
             )
         )
     return out

@@ -29,10 +29,11 @@ __all__ = [
     "Frame",
     "Period",
     "Resolution",
+    "Resolver",
     "frame_of",
     "last_break",
-    "resolve",
     "section_status",
+    "sentence_start",
     "soft_newline",
 ]
 
@@ -61,15 +62,13 @@ _PLAN_TITLE = regex.compile(
     r"预期目标|主要目标|目标任务|工作安排|重点工作|工作任务|工作计划|工作打算|下一步|今后|总体要求|工作建议|的建议"
     r"|工作思路|展望|政策取向|主要任务|重大任务"
 )
-# Words of a sentence that say what its figures are: the strong ones outweigh the section's title, the
-# weak ones only decide where the sections say nothing.
-_STRONG_WORDS = (
-    regex.compile(r"预期目标|主要目标|目标是|目标为|力争|确保"),
-    regex.compile(r"预计|比上年|比去年|较上年|较去年|同比|实现了|完成了|达到了"),
-)
-_WEAK_WORDS = (
-    regex.compile(r"争取|控制在|努力实现|拟|目标"),
-    regex.compile(r"完成|首次|已经|累计"),
+# Words of a sentence that say what its figures are, in one pattern: the strong ones (st: target, sa:
+# actual) outweigh the section's title, the weak ones (wt, wa) only decide where the sections say nothing.
+_STATUS_WORDS = regex.compile(
+    r"(?P<st>预期目标|主要目标|目标是|目标为|力争|确保)"
+    r"|(?P<sa>预计|比上年|比去年|较上年|较去年|同比|实现了|完成了|达到了)"
+    r"|(?P<wt>争取|控制在|努力实现|拟|目标)"
+    r"|(?P<wa>完成|首次|已经|累计)"
 )
 _DATELINE = regex.compile(
     rf"(?P<y>{_YEAR})\s*年\s*(?P<m>[0-9]{{1,2}})\s*月\s*[0-9]{{1,2}}\s*日"
@@ -79,6 +78,7 @@ _ISO_DATE = regex.compile(rf"(?<![0-9])(?P<y>{_YEAR})[-/.](?:0?[1-4])[-/.][0-9]{
 _REVIEWS_PREVIOUS = regex.compile(r"政府工作报告|工作报告|预算执行情况|预算草案|计划执行情况")
 _DESCRIBES_YEAR = regex.compile(r"总结|公报|决算|年报|述职")
 _TOPIC_AFTER = regex.compile(r"[\"”]?(?:,|是|以来|来,|中,|里,|期间,|时期,)")  # 2025年, / 过去五年, / 2025年是
+_OPENER = regex.compile(r"[\s\"“]*(?:在)?")
 _SENTENCE_END = regex.compile(r"[。!?\n]")
 _REACH = 200  # how far back a sentence is read for its period and status cues
 _PARAGRAPH_REACH = 400
@@ -183,19 +183,6 @@ def _cue_period(match: regex.Match[str], frame: Frame) -> Period | None:
     return Period(year + offset, year + offset)
 
 
-def _cues(folded: str, lo: int, hi: int, frame: Frame) -> list[tuple[regex.Match[str], Period | None]]:
-    out = []
-    for match in _CUE.finditer(folded, lo, hi):
-        if _BASIS_BEFORE.search(folded, max(0, match.start() - 3), match.start()):
-            continue  # 比上年, 较2020年, 与“十三五”末相比: a basis, not the figure's period
-        if _FROM_BEFORE.search(folded, max(0, match.start() - 2), match.start()) and regex.search(
-            r"[至到]", folded[match.end() : hi]
-        ):
-            continue  # 由2020年的7.2%提升至7.4%: the figure after 至 is not of 2020
-        out.append((match, _cue_period(match, frame)))
-    return out
-
-
 def _pick(cues: Sequence[tuple[regex.Match[str], Period | None]], average: bool) -> tuple[str, Period] | None:
     """The cue that dates a figure: the last span where the figure is an average over one (年均增长), else
     the last single year (2025年是“十四五”收官之年: 2025), else the last cue."""
@@ -212,6 +199,7 @@ def _title_cue(title: str, frame: Frame, average: bool) -> tuple[str, Period] | 
     return _pick([(m, _cue_period(m, frame)) for m in _CUE.finditer(title)], average)
 
 
+@lru_cache(maxsize=1024)
 def section_status(titles: Sequence[str]) -> Status | None:
     """The status the titles of a figure's sections give it (innermost first): a review or a plan."""
     for title in titles:
@@ -223,12 +211,15 @@ def section_status(titles: Sequence[str]) -> Status | None:
     return None
 
 
-def _sentence_status(window: str, words: tuple[regex.Pattern[str], regex.Pattern[str]]) -> Status | None:
-    last_target = max((m.end() for m in words[0].finditer(window)), default=-1)
-    last_actual = max((m.end() for m in words[1].finditer(window)), default=-1)
-    if last_target == last_actual:
-        return None
-    return Status.TARGET if last_target > last_actual else Status.ACTUAL
+def _sentence_status(words: Sequence[tuple[int, str]], strong: bool) -> Status | None:
+    """The status the last status word of a sentence gives (``words``: end offsets and group names)."""
+    target, actual = ("st", "sa") if strong else ("wt", "wa")
+    for _, kind in reversed(words):
+        if kind == target:
+            return Status.TARGET
+        if kind == actual:
+            return Status.ACTUAL
+    return None
 
 
 def _status_of(period: Period | None, frame: Frame) -> Status | None:
@@ -259,85 +250,142 @@ def soft_newline(folded: str, offset: int) -> bool:
 
 
 def last_break(folded: str, pattern: regex.Pattern[str], floor: int, start: int) -> int:
-    """Where the text after the last match of ``pattern`` in ``[floor, start)`` starts (``floor`` if none),
-    a line break inside a sentence not counted."""
-    for match in reversed(list(pattern.finditer(folded, floor, start))):
+    """Where the text after the last match of ``pattern`` (compiled with ``regex.REVERSE``) in ``[floor,
+    start)`` starts (``floor`` if none), a line break inside a sentence not counted."""
+    position = start
+    while True:
+        match = pattern.search(folded, floor, position)
+        if match is None:
+            return floor
         if match.group() != "\n" or not soft_newline(folded, match.start()):
             return match.end()
-    return floor
+        position = match.start()
 
 
-def _sentence_start(folded: str, lo: int, start: int) -> int:
-    return last_break(folded, _SENTENCE_END, max(lo, start - _REACH), start)
+_SENTENCE_END_BACK = regex.compile(r"[。!?\n]", regex.REVERSE)
+
+
+def sentence_start(folded: str, lo: int, start: int) -> int:
+    """Where the sentence of the figure at ``start`` starts (at most 200 characters back, not before ``lo``)."""
+    return last_break(folded, _SENTENCE_END_BACK, max(lo, start - _REACH), start)
 
 
 def _paragraph_cue(folded: str, lo: int, sentence_start: int, frame: Frame, average: bool) -> tuple[str, Period] | None:
-    """A cue that opens a sentence of the paragraph before: 过去五年,… / 2025年,…"""
+    """A cue that opens a sentence of the paragraph before: 过去五年,… / 2025年,… / 2025年是…"""
     floor = max(lo, sentence_start - _PARAGRAPH_REACH)
-    line_start = folded.rfind("\n", floor, sentence_start) + 1 if "\n" in folded[floor:sentence_start] else floor
+    line_start = folded.rfind("\n", floor, sentence_start)
+    line_start = floor if line_start < 0 else line_start + 1
+    starts = [line_start, *(m.end() for m in _SENTENCE_END.finditer(folded, line_start, sentence_start))]
     openers = []
-    for match, period in _cues(folded, line_start, sentence_start, frame):
-        before = folded[max(line_start, match.start() - 2) : match.start()].strip(" \"“")
-        opens = match.start() <= line_start + 1 or before.endswith(("。", "!", "?", "在")) or not before
-        if opens and _TOPIC_AFTER.match(folded, match.end()):
-            openers.append((match, period))
+    for position in starts:
+        opener = _OPENER.match(folded, position, sentence_start)
+        if opener is None:
+            continue
+        match = _CUE.match(folded, opener.end(), sentence_start)
+        if match is not None and _TOPIC_AFTER.match(folded, match.end()):
+            openers.append((match, _cue_period(match, frame)))
     return _pick(openers, average)
 
 
-def resolve(
-    folded: str,
-    lo: int,
-    start: int,
-    *,
-    frame: Frame,
-    titles: Sequence[str],
-    level: bool,
-    average: bool = False,
-    base: bool = False,
-) -> Resolution:
-    """The period and status of the figure at ``start`` (``lo``: where its document starts).
+@attrs.define
+class _Sentence:
+    """What one sentence holds, read once for all its figures: its cues, parts of a year, status words."""
 
-    ``titles`` are its sections' titles, innermost first; ``level`` says whether it is a level (a level
-    reached over a span is of the span's last year); ``base`` whether it is the figure a change starts
-    from (从4万亿元增加到…); ``average`` whether it is averaged over the span (年均增长).
-    """
-    sentence_start = _sentence_start(folded, lo, start)
-    window = folded[sentence_start:start]
-    own = _cues(folded, sentence_start, start, frame)
-    partial = list(_PARTIAL.finditer(folded, sentence_start, start))
-    if partial and (not own or partial[-1].start() > own[-1][0].start()):
-        # 上半年, 1—11月: part of a year, no cell of its panel
-        strong_words = _sentence_status(window, _STRONG_WORDS)
-        status = strong_words or section_status(titles) or _sentence_status(window, _WEAK_WORDS)
-        return Resolution(None, partial[-1].group(), status)
-    cue = _pick(own, average)
-    strong = cue is not None
-    if cue is None or (average and not cue[1].is_span):
-        cue = _paragraph_cue(folded, lo, sentence_start, frame, average) or cue
-        strong = cue is not None
-    if cue is None or (average and not cue[1].is_span):
-        for title in titles:
-            found = _title_cue(title, frame, average)
-            if found is not None and (cue is None or found[1].is_span):
-                cue = found
+    cues: list[tuple[regex.Match[str], Period | None]]
+    partial: list[regex.Match[str]]
+    words: list[tuple[int, str]]
+    opener: dict[bool, tuple[str, Period] | None] = attrs.Factory(dict)  # the paragraph's cue, by average
+
+
+class Resolver:
+    """Resolves the period and status of the figures of one document (``lo``: where it starts)."""
+
+    def __init__(self, folded: str, lo: int, frame: Frame) -> None:
+        self.folded, self.lo, self.frame = folded, lo, frame
+        self._sentences: dict[int, _Sentence] = {}
+
+    def _sentence(self, sentence_start: int) -> _Sentence:
+        found = self._sentences.get(sentence_start)
+        if found is None:
+            folded, end = self.folded, min(len(self.folded), sentence_start + _REACH + 1)
+            cues = [(m, _cue_period(m, self.frame)) for m in _CUE.finditer(folded, sentence_start, end)]
+            partial = list(_PARTIAL.finditer(folded, sentence_start, end))
+            words = [(m.end(), m.lastgroup or "") for m in _STATUS_WORDS.finditer(folded, sentence_start, end)]
+            found = self._sentences[sentence_start] = _Sentence(cues, partial, words)
+        return found
+
+    def _own_cues(self, sentence: _Sentence, start: int) -> list[tuple[regex.Match[str], Period | None]]:
+        folded = self.folded
+        out = []
+        for match, period in sentence.cues:
+            if match.end() > start:
                 break
-    period = None if cue is None else cue[1]
-    status = _status_of(period, frame) if strong else None
-    if status is None:
-        status = (
-            _sentence_status(window, _STRONG_WORDS)
-            or section_status(titles)
-            or _sentence_status(window, _WEAK_WORDS)
-            or _status_of(period, frame)
-        )
-    if status is None and frame.describes:
-        status = Status.ACTUAL
-    if period is None and frame.year is not None and status is not None:
-        if status is Status.TARGET:
-            year = frame.year if frame.reviews_previous else frame.year + 1
-        else:
-            year = frame.year - 1 if frame.reviews_previous else frame.year
-        period = Period(year, year)
-    if period is not None and period.is_span and level:
-        period = Period(period.first - 1, period.first - 1) if base else Period(period.last, period.last)
-    return Resolution(period, None if cue is None else cue[0], status)
+            if _BASIS_BEFORE.search(folded, max(0, match.start() - 3), match.start()):
+                continue  # 比上年, 较2020年, 与“十三五”末相比: a basis, not the figure's period
+            if _FROM_BEFORE.search(folded, max(0, match.start() - 2), match.start()) and regex.search(
+                r"[至到]", folded[match.end() : start]
+            ):
+                continue  # 由2020年的7.2%提升至7.4%: the figure after 至 is not of 2020
+            out.append((match, period))
+        return out
+
+    def __call__(
+        self,
+        start: int,
+        *,
+        titles: Sequence[str],
+        level: bool,
+        average: bool = False,
+        base: bool = False,
+        sentence: int | None = None,
+    ) -> Resolution:
+        """The period and status of the figure at ``start``.
+
+        ``titles`` are its sections' titles, innermost first; ``level`` says whether it is a level (a level
+        reached over a span is of the span's last year); ``base`` whether it is the figure a change starts
+        from (从4万亿元增加到…); ``average`` whether it is averaged over the span (年均增长); ``sentence``
+        where its sentence starts, if the caller knows (:func:`sentence_start`).
+        """
+        frame, titles = self.frame, tuple(titles)
+        begin = sentence_start(self.folded, self.lo, start) if sentence is None else sentence
+        found = self._sentence(begin)
+        own = self._own_cues(found, start)
+        words = [w for w in found.words if w[0] <= start]
+        partial = [m for m in found.partial if m.end() <= start]
+        if partial and (not own or partial[-1].start() > own[-1][0].start()):
+            # 上半年, 1—11月: part of a year, no cell of its panel
+            status = _sentence_status(words, True) or section_status(titles) or _sentence_status(words, False)
+            return Resolution(None, partial[-1].group(), status)
+        cue = _pick(own, average)
+        strong = cue is not None
+        if cue is None or (average and not cue[1].is_span):
+            if average not in found.opener:
+                found.opener[average] = _paragraph_cue(self.folded, self.lo, begin, frame, average)
+            cue = found.opener[average] or cue
+            strong = cue is not None
+        if cue is None or (average and not cue[1].is_span):
+            for title in titles:
+                titled = _title_cue(title, frame, average)
+                if titled is not None and (cue is None or titled[1].is_span):
+                    cue = titled
+                    break
+        period = None if cue is None else cue[1]
+        status = _status_of(period, frame) if strong else None
+        if status is None:
+            status = (
+                _sentence_status(words, True)
+                or section_status(titles)
+                or _sentence_status(words, False)
+                or _status_of(period, frame)
+            )
+        if status is None and frame.describes:
+            status = Status.ACTUAL
+        if period is None and frame.year is not None and status is not None:
+            if status is Status.TARGET:
+                year = frame.year if frame.reviews_previous else frame.year + 1
+            else:
+                year = frame.year - 1 if frame.reviews_previous else frame.year
+            period = Period(year, year)
+        if period is not None and period.is_span and level:
+            period = Period(period.first - 1, period.first - 1) if base else Period(period.last, period.last)
+        return Resolution(period, None if cue is None else cue[0], status)

@@ -43,18 +43,24 @@ _NOT_PLACES = frozenset(
 )
 
 
+def _fold(text: str) -> str:
+    """The normalised view of a short string, without filling the cache the parse keeps its text's in."""
+    return fold.__wrapped__(text)
+
+
 def _clean(original: str, match: regex.Match[str], *groups: str) -> str | None:
     """The text of ``groups`` of a match on the folded view, taken from the original (traditional stays)."""
     spans = [match.span(g) for g in groups if match.group(g)]
     place = original[spans[0][0] : spans[-1][1]].strip()
-    return None if fold(place) in _NOT_PLACES else place
+    return None if _fold(place) in _NOT_PLACES else place
 
 
-def region_of(title: str | None, head: str) -> str | None:
+def region_of(title: str | None, head: str, *, folded_head: str | None = None) -> str | None:
     """The region a document names: from its ``title``, else its first lines (``head``). Matched on the
-    normalised text, so 廣東省 is read as well as 广东省, and returned as written."""
+    normalised text (``folded_head``: ``head`` normalised, if the caller has it), so 廣東省 is read as well
+    as 广东省, and returned as written."""
     if title:
-        match = _TITLE.match(fold(title))
+        match = _TITLE.match(_fold(title))
         if match is not None:
             body = match.group("body")
             if body and body not in ("人民政府", "政府"):
@@ -62,7 +68,7 @@ def region_of(title: str | None, head: str) -> str | None:
             return _clean(title, match, "place")
     lines = head.split("\n")[:_HEAD_LINES]
     first = "\n".join(lines)
-    folded = fold(first)
+    folded = _fold(first) if folded_head is None else folded_head[: len(first)]
     for pattern in (_CONGRESS, _DELEGATE):
         match = pattern.search(folded)
         if match is not None:
@@ -71,7 +77,9 @@ def region_of(title: str | None, head: str) -> str | None:
         return "国务院"
     for line in lines[:3]:
         line = line.strip()
-        match = _TITLE.match(fold(line))
-        if match is not None and len(line) <= _TITLE_LINE and _TITLE_END.search(fold(line)):
+        if len(line) > _TITLE_LINE:
+            continue
+        match = _TITLE.match(_fold(line))
+        if match is not None and _TITLE_END.search(_fold(line)):
             return _clean(line, match, "place")
     return None
