@@ -212,3 +212,22 @@ STATUS_WORDS = [
 def test_status_words_and_sections(case: Case) -> None:
     m = metric(case.body, case.text)
     assert (m.period, None if m.status is None else str(m.status)) == (case.period, case.status)
+
+
+SPANS = [
+    Case("三年来,全市地区生产总值年均增长6.2%。", "6.2%", "2023-2025", "actual"),
+    Case("过去两年,全市地区生产总值年均增长5.1%。", "5.1%", "2024-2025", "actual"),
+    Case("“十四五”以来,全市地区生产总值年均增长5.5%。", "5.5%", "2021-2025", "actual"),
+]
+
+
+@pytest.mark.parametrize("case", SPANS, ids=lambda c: f"{c.body[:10]}|{c.text}")
+def test_spans_of_years(case: Case) -> None:
+    m = metric(case.body, case.text)
+    assert (m.period, None if m.status is None else str(m.status)) == (case.period, case.status)
+
+
+def test_a_plan_so_far() -> None:
+    head = "2024年某某市政府工作报告\n——2024年1月10日在某某市第十七届人民代表大会第三次会议上\n"
+    m = metric("“十四五”以来,全市地区生产总值年均增长5.5%。", "5.5%", head=head)
+    assert (m.period, m.status) == ("2021-2023", Status.ACTUAL)

@@ -42,9 +42,9 @@ _YEAR = r"(?:19|20)[0-9]{2}"
 # Every period cue of a sentence, in one pattern (the text is the folded, half-width view).
 _CUE = regex.compile(
     rf"(?P<span>(?P<a>{_YEAR})\s*年?\s*(?:-|—{{1,2}}|–|~|至|到)\s*(?P<b>{_YEAR})\s*年)"
-    r"|(?P<fyp>\"?十(?P<n>[一二三四五六七八九])五\"?(?:时期|期间|以来|规划期|期末|末)?)"
+    r"|(?P<fyp>[\"“‘]?十(?P<n>[一二三四五六七八九])五[\"”’]?(?:时期|期间|以来|规划期|期末|末)?)"
     rf"|(?P<year>(?P<y>{_YEAR})\s*年度?(?!\s*[0-9一二三四五六七八九十]{{1,2}}\s*月\s*[0-9一二三四五六七八九十]))"
-    r"|(?P<five>过去五年|过去5年|五年来|近五年|这五年|5年来)"
+    r"|(?P<years>(?:过去|近|这)(?P<k>[两二三四五六七八九十2-9]|10)年(?!来|前|后|内|间)|(?P<k2>[两二三四五六七八九十2-9]|10)年来)"
     r"|(?P<last>过去一年|一年来|去年|上一年|上年(?!同期|度))"
     r"|(?P<this>今年|本年(?!度)|明年|前年)"
 )
@@ -53,7 +53,7 @@ _PARTIAL = regex.compile(
     r"上半年|下半年|前三季度|[一二三四1-4]季度|前[0-9一二三四五六七八九十]{1,2}个月"
     r"|[0-9一二三四五六七八九十]{1,3}\s*(?:-|—{1,2}|–|~|至|到)\s*[0-9一二三四五六七八九十]{1,3}\s*月(?!\s*[0-9])"
 )
-_BASIS_BEFORE = regex.compile(r"(?:比|较|与|同|相比|超过|低于|高于|于)\s*\"?$")
+_BASIS_BEFORE = regex.compile(r"(?:比|较|与|同|相比|超过|低于|高于|于)\s*[\"“]?$")
 _FROM_BEFORE = regex.compile(r"(?:由|从)\s*$")
 _REVIEW_TITLE = regex.compile(
     r"回顾|过去一年|过去五年|五年来|一年来|主要成绩|主要成就|取得的成绩|工作总结|完成情况|执行情况|实施情况|工作成效"
@@ -158,6 +158,11 @@ def frame_of(title: str | None, head: str) -> Frame:
     return Frame(None, reviews)
 
 
+def _count(numeral: str) -> int:
+    """两 → 2, 十 → 10, 5 → 5."""
+    return int(numeral) if numeral.isdigit() else {"两": 2, "十": 10}.get(numeral, _CN_DIGIT.get(numeral, 0))
+
+
 def _fyp(numeral: str) -> Period | None:
     n = 10 + _CN_DIGIT[numeral]
     return Period(1981 + 5 * (n - 6), 1985 + 5 * (n - 6))  # the sixth plan was 1981-1985
@@ -168,14 +173,21 @@ def _cue_period(match: regex.Match[str], frame: Frame) -> Period | None:
         a, b = int(match.group("a")), int(match.group("b"))
         return Period(a, b) if a <= b else None
     if match.group("fyp"):
-        return _fyp(match.group("n"))
+        plan = _fyp(match.group("n"))
+        if plan is not None and frame.year is not None and "以来" in match.group() and plan.first < frame.year:
+            # “十四五”以来 in a report of 2024 runs to the year before it (or to its own year, in a summary)
+            last = frame.year - 1 if frame.reviews_previous else frame.year
+            return Period(plan.first, min(plan.last, max(plan.first, last)))
+        return plan
     if match.group("year"):
         return Period(int(match.group("y")), int(match.group("y")))
     year = frame.year
     if year is None:
         return None
-    if match.group("five"):
-        return Period(year - 5, year - 1)
+    if match.group("years"):
+        count = _count(match.group("k") or match.group("k2"))
+        last = year - 1 if frame.reviews_previous or not frame.describes else year
+        return Period(last - count + 1, last)
     if match.group("last"):
         return Period(year - 1, year - 1)
     word = match.group("this")
