@@ -516,10 +516,13 @@ def _cmd_panel(args: argparse.Namespace) -> int:
         if not args.out:
             _error("parquet needs a file: add --out FILE")
             return EXIT_USAGE
-        from gongwen.panel import panel
+        from gongwen.panel import rows_frame
 
-        frame = panel(args.inputs, args.indicators, args.status, pattern=args.pattern)
-        frame.to_parquet(args.out, index=False)
+        try:
+            rows_frame(rows).to_parquet(args.out, index=False)
+        except (GongwenError, ImportError, OSError) as exc:
+            _error(f"cannot write {args.out}: {exc}")
+            return EXIT_FAILED
         return EXIT_OK
     if not args.out:
         _write_panel(sys.stdout, rows, columns, args.format)

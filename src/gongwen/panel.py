@@ -28,7 +28,7 @@ from gongwen.model import Direction, Metric, Report, Status, _import_pandas
 from gongwen.parser import parse
 from gongwen.periods import section_status
 
-__all__ = ["COLUMNS", "PanelInputError", "panel", "panel_rows"]
+__all__ = ["COLUMNS", "PanelInputError", "panel", "panel_rows", "rows_frame"]
 
 #: The columns every panel row starts with, in this order.
 COLUMNS: tuple[str, ...] = (
@@ -199,6 +199,9 @@ def panel(
     pattern: str = "*.txt",
 ) -> Any:
     """The panel as a pandas DataFrame (``pip install 'gongwen[pandas]'``); see :func:`panel_rows`."""
-    pandas = _import_pandas()
-    rows = panel_rows(reports_or_paths, indicators, status, pattern=pattern)
-    return pandas.DataFrame(rows, columns=[*COLUMNS, *_EXTRA])
+    return rows_frame(panel_rows(reports_or_paths, indicators, status, pattern=pattern))
+
+
+def rows_frame(rows: Sequence[dict[str, Any]]) -> Any:
+    """Panel rows as a pandas DataFrame with the panel's columns (also when there are no rows)."""
+    return _import_pandas().DataFrame(list(rows), columns=[*COLUMNS, *_EXTRA])
