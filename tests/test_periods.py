@@ -231,3 +231,11 @@ def test_a_plan_so_far() -> None:
     head = "2024年某某市政府工作报告\n——2024年1月10日在某某市第十七届人民代表大会第三次会议上\n"
     m = metric("“十四五”以来,全市地区生产总值年均增长5.5%。", "5.5%", head=head)
     assert (m.period, m.status) == ("2021-2023", Status.ACTUAL)
+
+
+def test_a_long_targets_sentence_keeps_its_cue() -> None:
+    items = ";".join(f"第{i}项指标保持稳定" for i in range(30))
+    body = f"今年主要预期目标是:{items};城镇调查失业率5.5%左右。"
+    assert len(body) > 300
+    m = metric(body, "5.5%左右")
+    assert (m.indicator, m.period, m.status) == ("urban_unemployment_rate", "2026", Status.TARGET)

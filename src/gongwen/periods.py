@@ -80,7 +80,7 @@ _DESCRIBES_YEAR = regex.compile(r"总结|公报|决算|年报|述职")
 _TOPIC_AFTER = regex.compile(r"[\"”]?(?:,|是|以来|来,|中,|里,|期间,|时期,)")  # 2025年, / 过去五年, / 2025年是
 _OPENER = regex.compile(r"[\s\"“]*(?:在)?")
 _SENTENCE_END = regex.compile(r"[。!?\n]")
-_REACH = 200  # how far back a sentence is read for its period and status cues
+_REACH = 500  # how far back a sentence is read for its period and status cues (a targets list is long)
 _PARAGRAPH_REACH = 400
 
 
@@ -278,7 +278,7 @@ _SENTENCE_END_BACK = regex.compile(r"[。!?\n]", regex.REVERSE)
 
 
 def sentence_start(folded: str, lo: int, start: int) -> int:
-    """Where the sentence of the figure at ``start`` starts (at most 200 characters back, not before ``lo``)."""
+    """Where the sentence of the figure at ``start`` starts (at most 500 characters back, not before ``lo``)."""
     return last_break(folded, _SENTENCE_END_BACK, max(lo, start - _REACH), start)
 
 
