@@ -274,6 +274,18 @@ def last_break(folded: str, pattern: regex.Pattern[str], floor: int, start: int)
         position = match.start()
 
 
+def _sentence_end(folded: str, start: int, limit: int) -> int:
+    """Where the sentence that starts at ``start`` ends (its 。 included), at most at ``limit``."""
+    position = start
+    while True:
+        match = _SENTENCE_END.search(folded, position, limit)
+        if match is None:
+            return limit
+        if match.group() != "\n" or not soft_newline(folded, match.start()):
+            return match.end()
+        position = match.end()
+
+
 _SENTENCE_END_BACK = regex.compile(r"[。!?\n]", regex.REVERSE)
 
 
@@ -319,7 +331,8 @@ class Resolver:
     def _sentence(self, sentence_start: int) -> _Sentence:
         found = self._sentences.get(sentence_start)
         if found is None:
-            folded, end = self.folded, min(len(self.folded), sentence_start + _REACH + 1)
+            folded = self.folded
+            end = _sentence_end(folded, sentence_start, min(len(folded), sentence_start + _REACH + 1))
             cues = [(m, _cue_period(m, self.frame)) for m in _CUE.finditer(folded, sentence_start, end)]
             partial = list(_PARTIAL.finditer(folded, sentence_start, end))
             words = [(m.end(), m.lastgroup or "") for m in _STATUS_WORDS.finditer(folded, sentence_start, end)]
