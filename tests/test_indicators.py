@@ -94,6 +94,9 @@ NOT_THE_REGIONS = [
     Case("服务业增加值增长6%。", "6%", None),
     Case("数字经济增长12%。", "12%", None),
     Case("民间投资增长3%。", "3%", None),
+    # another population's rate
+    Case("全市户籍人口城镇化率达到55%,常住人口城镇化率达到71.3%。", "55%", None),
+    Case("全市户籍人口城镇化率达到55%,常住人口城镇化率达到71.3%。", "71.3%", "urbanization_rate"),
     # a share, a ratio to GDP, a contribution
     Case("第三产业增加值占地区生产总值比重达到56%。", "56%", None),
     Case("数字经济核心产业增加值占地区生产总值比重达到10%。", "10%", None),
