@@ -239,3 +239,10 @@ def test_a_long_targets_sentence_keeps_its_cue() -> None:
     assert len(body) > 300
     m = metric(body, "5.5%左右")
     assert (m.indicator, m.period, m.status) == ("urban_unemployment_rate", "2026", Status.TARGET)
+
+
+def test_a_review_that_made_sure() -> None:
+    m = metric("一、2025年工作回顾\n我们扛稳粮食安全责任,确保粮食产量稳定在1300万吨以上。", "1300万吨以上")
+    assert (m.indicator, m.period, m.status) == ("grain_output", "2025", Status.ACTUAL)
+    m = metric("确保粮食产量稳定在1300万吨以上。", "1300万吨以上")  # no section: the word decides
+    assert (m.period, m.status) == ("2026", Status.TARGET)

@@ -65,9 +65,9 @@ _PLAN_TITLE = regex.compile(
 # Words of a sentence that say what its figures are, in one pattern: the strong ones (st: target, sa:
 # actual) outweigh the section's title, the weak ones (wt, wa) only decide where the sections say nothing.
 _STATUS_WORDS = regex.compile(
-    r"(?P<st>预期目标|主要目标|目标是|目标为|力争|确保)"
+    r"(?P<st>预期目标|主要目标|目标是|目标为|力争)"
     r"|(?P<sa>预计|比上年|比去年|较上年|较去年|同比|实现了|完成了|达到了)"
-    r"|(?P<wt>争取|控制在|努力实现|拟|目标)"
+    r"|(?P<wt>确保|争取|控制在|努力实现|拟|目标)"
     r"|(?P<wa>完成|首次|已经|累计)"
 )
 _DATELINE = regex.compile(
