@@ -570,7 +570,8 @@ PERIODS = [
 
 @pytest.mark.parametrize("ex", PERIODS, ids=lambda ex: ex.sentence[:12])
 def test_period(ex: Period) -> None:
-    assert the_metric(ex.sentence, ex.text).period == ex.period
+    # the words that date the figure; ``period`` is the year they resolve to (gongwen.periods)
+    assert the_metric(ex.sentence, ex.text).period_text == ex.period
 
 
 # --- not metrics --------------------------------------------------------------------------------

@@ -324,6 +324,9 @@ def test_metric_to_dict() -> None:
         "section",
         "heading",
         "extractor",
+        "indicator",
+        "status",
+        "period_text",
     }
     assert data["value"] == "555700"
     assert data["low"] is None
@@ -345,7 +348,7 @@ def test_metric_values_are_plain_decimal_strings(value: Decimal, text: str) -> N
 def test_document_to_dict_and_sections() -> None:
     document = INSTANCES["Document"]()
     assert document.to_dict() == {
-        "index": 0, "start": 0, "end": 10, "title": "报告一", "subtitle": None, "speaker": None
+        "index": 0, "start": 0, "end": 10, "title": "报告一", "subtitle": None, "speaker": None, "region": None
     }
     assert document.sections == ()
 
@@ -355,7 +358,8 @@ def test_report_to_dict() -> None:
     data = report.to_dict()
     assert set(data) == {"documents", "noise", "headings", "outline", "metrics"}
     assert data["documents"] == [
-        {"index": 0, "start": 0, "end": len(report.text), "title": None, "subtitle": None, "speaker": None}
+        {"index": 0, "start": 0, "end": len(report.text), "title": None, "subtitle": None, "speaker": None,
+         "region": None}
     ]
     assert [h["title"] for h in data["headings"]] == ["基本情况"]
     assert [[s["title"] for s in document] for document in data["outline"]] == [["基本情况"]]

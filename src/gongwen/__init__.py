@@ -28,6 +28,7 @@ from gongwen.extractors import (
     unregister_extractor,
 )
 from gongwen.headings import HeadingRule, register_heading_style, unregister_heading_style
+from gongwen.indicators import register_indicator
 from gongwen.io import decode, read_text, sample_path
 from gongwen.metrics import MetricExtractor
 from gongwen.model import (
@@ -44,10 +45,12 @@ from gongwen.model import (
     Report,
     Section,
     Span,
+    Status,
 )
 from gongwen.noise import find_noise, register_noise_pattern, unregister_noise_pattern
 from gongwen.numerals import StopList, find_numbers, normalize_numbers, to_chinese, to_number
 from gongwen.outline import parse_outline, split_documents
+from gongwen.panel import panel, panel_rows
 from gongwen.parser import extract_metrics, parse
 from gongwen.units import Unit, register_unit
 
@@ -79,6 +82,7 @@ __all__ = [
     "ReportDecodeWarning",
     "Section",
     "Span",
+    "Status",
     "StopList",
     "Unit",
     "__version__",
@@ -89,12 +93,15 @@ __all__ = [
     "find_numbers",
     "get_extractor",
     "normalize_numbers",
+    "panel",
+    "panel_rows",
     "parse",
     "parse_many",
     "parse_outline",
     "read_text",
     "register_extractor",
     "register_heading_style",
+    "register_indicator",
     "register_noise_pattern",
     "register_unit",
     "sample_path",

@@ -201,6 +201,17 @@ Exits 0 when the batch finished, even with failures; 1 when every file failed.
 """
 
 
+_PANEL_EPILOG = """\
+examples:
+  gongwen panel reports/ > panel.csv
+  gongwen panel reports/ --indicators gdp_growth,cpi_growth --status target
+  gongwen panel 'reports/**/*.txt' --format parquet --out panel.parquet
+
+Columns: file, document, region, title, indicator, period, status, value, low,
+high, unit, qualifier, text, start, end (then name, period_text, subject, section).
+"""
+
+
 def _positive_int(value: str, least: int = 1) -> int:
     try:
         number = int(value)
@@ -316,6 +327,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="give up on a file after this long and record it in failures (default: no limit; POSIX)",
     )
     p_batch.add_argument("--quiet", "-q", action="store_true", help="no progress, only the summary")
+
+    p_panel = sub.add_parser(
+        "panel",
+        help="the headline indicators of many reports as one table",
+        description="One row per (file, document, indicator, period, status): gdp_growth, cpi_growth, …",
+        epilog=_PANEL_EPILOG,
+        formatter_class=formatter,
+    )
+    p_panel.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="a file, a folder (searched recursively) or a glob pattern"
+    )
+    p_panel.add_argument("--indicators", metavar="IDS", help="only these indicator ids, e.g. gdp_growth,cpi_growth")
+    p_panel.add_argument("--status", choices=("target", "actual"), help="only targets or only actuals")
+    p_panel.add_argument("--format", "-f", choices=FORMATS, default="csv", help="table format (default: csv)")
+    p_panel.add_argument("--out", "-o", metavar="FILE", help="write to FILE (default: standard output)")
+    p_panel.add_argument("--pattern", default="*.txt", help="file names to take from folders (default: %(default)s)")
     return parser
 
 
@@ -525,6 +552,55 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------------------------------------------------
+# gongwen panel
+
+
+def _cmd_panel(args: argparse.Namespace) -> int:
+    from gongwen.panel import COLUMNS, panel_rows
+
+    try:
+        rows = panel_rows(args.inputs, args.indicators, args.status, pattern=args.pattern)
+    except (GongwenError, OSError) as exc:
+        _error(str(exc))
+        return EXIT_FAILED
+    columns = list(rows[0]) if rows else list(COLUMNS)
+    if args.format == "parquet":
+        if not args.out:
+            _error("parquet needs a file: add --out FILE")
+            return EXIT_USAGE
+        from gongwen.panel import rows_frame
+
+        try:
+            rows_frame(rows).to_parquet(args.out, index=False)
+        except (GongwenError, ImportError, OSError) as exc:
+            _error(f"cannot write {args.out}: {exc}")
+            return EXIT_FAILED
+        return EXIT_OK
+    if not args.out:
+        _write_panel(sys.stdout, rows, columns, args.format)
+        return EXIT_OK
+    try:
+        with open(args.out, "w", encoding="utf-8", newline="") as stream:
+            _write_panel(stream, rows, columns, args.format)
+    except OSError as exc:
+        _error(f"cannot write {args.out}: {exc.strerror or exc}")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _write_panel(stream: TextIO, rows: list[dict[str, Any]], columns: list[str], fmt: str) -> None:
+    if fmt == "jsonl":
+        for row in rows:
+            stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    import csv
+
+    writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+
+
+# ---------------------------------------------------------------------------------------------------------
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -534,6 +610,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "parse":
             return _cmd_parse(args, parser)
+        if args.command == "panel":
+            return _cmd_panel(args)
         return _cmd_batch(args)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED

@@ -679,7 +679,7 @@ class _Reader:
             redacted=reading.redacted,
             direction=direction,
             basis=basis,
-            period=_period(self.text, folded, self.context.span.start, start),
+            period_text=_period(self.text, folded, self.context.span.start, start),
             document=self.context.document,
             section=() if section is None else section.path,
             heading=None if section is None or section.heading is None else section.heading.index,

@@ -29,6 +29,7 @@ __all__ = [
     "Report",
     "Section",
     "Span",
+    "Status",
 ]
 
 
@@ -99,6 +100,13 @@ class Qualifier(StrEnum):
     MORE_THAN = "more_than"
     AT_MOST = "at_most"
     LESS_THAN = "less_than"
+
+
+class Status(StrEnum):
+    """Whether a figure is what a plan aims at (``TARGET``) or what a review reports (``ACTUAL``)."""
+
+    TARGET = "target"
+    ACTUAL = "actual"
 
 
 class Direction(StrEnum):
@@ -309,6 +317,11 @@ class Metric:
     ``value`` is in the base unit with the magnitude applied (55.57万元 → ``Decimal("555700")``, unit
     ``"元"``); a range has ``value=None`` and ``low``/``high``; a masked number (10__, XX万元) has
     ``redacted=True`` and no value.
+
+    ``period`` is the resolved year (``"2026"``) or span (``"2021-2025"``) the figure is of, and
+    ``period_text`` the words that gave it (2025年, 去年, “十四五”时期, or a section title's); ``indicator``
+    the id of the headline indicator it states (:mod:`gongwen.indicators`) and ``status`` whether it is a
+    target or an actual (:mod:`gongwen.periods`). :func:`gongwen.parse` fills them in.
     """
 
     span: Span
@@ -330,6 +343,9 @@ class Metric:
     section: tuple[str, ...] = attrs.field(converter=_strings, default=())
     heading: int | None = None
     extractor: str = "builtin"
+    indicator: str | None = None
+    status: Status | None = attrs.field(default=None, converter=attrs.converters.optional(Status))
+    period_text: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -352,6 +368,9 @@ class Metric:
             "section": list(self.section),
             "heading": self.heading,
             "extractor": self.extractor,
+            "indicator": self.indicator,
+            "status": None if self.status is None else str(self.status),
+            "period_text": self.period_text,
         }
 
 
@@ -370,6 +389,8 @@ class Document:
     #: The speaker line (``某某市市长 某某``, ``省长 某某``).
     speaker: str | None = None
     speaker_span: Span | None = None
+    #: The issuing place or body (北京市, 某某县教育局) where the title, dateline or preamble states it.
+    region: str | None = None
 
     @property
     def sections(self) -> tuple[Section, ...]:
@@ -384,6 +405,7 @@ class Document:
             "title": self.title,
             "subtitle": self.subtitle,
             "speaker": self.speaker,
+            "region": self.region,
         }
 
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from gongwen.annotate import annotate, document_frame
 from gongwen.context import Context
 from gongwen.errors import InputTypeError, require_text
 from gongwen.extractors import Extractor, run_extractors
@@ -34,12 +35,15 @@ def parse(text: str, *, extractors: Sequence[Extractor | str] | None = None) -> 
     outline = build_outline(text, documents, candidates)
     folded = fold(text)
     metrics: list[Metric] = []
+    annotated: list[Document] = []
     for document in outline.documents:
         context = _context(text, folded, document, noise, outline.headings)
-        metrics.extend(_place(metric, document) for metric in run_extractors(context, extractors))
-    return Report(
-        text=text, documents=outline.documents, noise=noise, headings=outline.headings, metrics=metrics
-    )
+        found = [_place(metric, document) for metric in run_extractors(context, extractors)]
+        # what each metric means in its report: indicator, status and period (gongwen.annotate)
+        region, frame = document_frame(text, folded, document)
+        metrics.extend(annotate(text, folded, document, found, region=region, frame=frame))
+        annotated.append(document if region is None else attrs.evolve(document, region=region))
+    return Report(text=text, documents=annotated, noise=noise, headings=outline.headings, metrics=metrics)
 
 
 def extract_metrics(
@@ -56,8 +60,11 @@ def extract_metrics(
         full = require_text(text)
         document = text_or_document
         noise = find_noise(full)
-        context = _context(full, fold(full), document, noise, _headings_of(document))
-        return tuple(_place(m, document) for m in run_extractors(context, extractors))
+        folded = fold(full)
+        context = _context(full, folded, document, noise, _headings_of(document))
+        found = [_place(m, document) for m in run_extractors(context, extractors)]
+        region, frame = document_frame(full, folded, document)
+        return tuple(annotate(full, folded, document, found, region=region, frame=frame))
     return parse(require_text(text_or_document), extractors=extractors).metrics
 
 

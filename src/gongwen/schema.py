@@ -84,6 +84,9 @@ TABLES: Mapping[str, tuple[Column, ...]] = {
         Column("start", _I),
         Column("end", _I),
         Column("title", _T, True),
+        Column("subtitle", _T, True),
+        Column("speaker", _T, True),
+        Column("region", _T, True),
         Column("headings", _I),
         Column("metrics", _I),
     ),
@@ -122,6 +125,9 @@ TABLES: Mapping[str, tuple[Column, ...]] = {
         Column("period", _T, True),
         Column("heading", _I, True),
         Column("extractor", _T),
+        Column("indicator", _T, True),
+        Column("status", _T, True),
+        Column("period_text", _T, True),
     ),
     "failures": (Column("file", _T), Column("error", _T), Column("message", _T)),
     "warnings": (Column("file", _T), Column("warning", _T), Column("count", _I), Column("message", _T)),
@@ -190,6 +196,9 @@ def report_rows(report: Report, *, file: str = "") -> dict[str, list[dict[str, A
             "start": d.span.start,
             "end": d.span.end,
             "title": d.title,
+            "subtitle": d.subtitle,
+            "speaker": d.speaker,
+            "region": d.region,
             "headings": heading_counts.get(d.index, 0),
             "metrics": metric_counts.get(d.index, 0),
         }
@@ -240,11 +249,11 @@ def _typed(column: Column, values: Iterable[Any]) -> list[Any]:
 # pandas and Arrow
 
 
-def _import_pandas() -> Any:
+def import_pandas() -> Any:
     try:
         import pandas
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise GongwenError("this needs pandas: pip install 'gongwen[pandas]'") from exc
+        raise GongwenError("this needs pandas: pip install pandas (the 'pandas' extra of gongwen)") from exc
     return pandas
 
 
@@ -253,7 +262,7 @@ def to_frame(table: str, rows: Sequence[Mapping[str, Any]]) -> Any:
 
     The rows may hold the JSON-ready values of :func:`report_rows` (decimal strings) or typed values.
     """
-    pandas = _import_pandas()
+    pandas = import_pandas()
     data = {}
     for column in _table(table):
         values = _typed(column, (row.get(column.name) for row in rows))
