@@ -26,6 +26,7 @@ import attrs
 import regex
 
 from gongwen import lexicon
+from gongwen.comparisons import comparison_before
 from gongwen.context import Context
 from gongwen.errors import NotANumeralError
 from gongwen.model import Direction, Metric, MetricKind, Qualifier, Span
@@ -64,8 +65,13 @@ _GROUP_COUNTED = regex.compile(r"(?P<bound>及?以[上下])?的?[^,。;:、0-9\n
 _ANNOUNCED = regex.compile(
     r"[^,;。:!?\n]{0,12}:|[^,;。:!?\n]{0,12}。\s*(?:一是|首先|第一[,、]|\(一\)|\(1\)|1[、.]|①)|《"
 )
-_ADJACENT_CN = regex.compile(r"(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])")
+# Two Chinese digits side by side are an approximate range (两三个, 七八万人, 三五百元, 四五十人, 一两个): the
+# second is one more than the first, or 三五 (three to five); a magnitude after them applies to both.
+_ADJACENT_CN = regex.compile(r"(?P<a>[一二两三四五六七八九])(?P<b>[二两三四五六七八九])(?P<mag>[十百千]?万?亿?)")
+_LOOSE_PAIRS = frozenset(((3, 5),))
 _RECENT = 8
+_COMPUTING_REACH = 20  # how far before a bare P the clause is read for 算力
+_COMPUTING_AFTER = regex.compile(r"[^,。;:!?0-9]{0,4}?算力|智算")
 _RESPECTIVELY_REACH = 40  # how far a 分别 list reaches on either side of one of its numbers
 _MINUS = frozenset("-−")
 _COUNT_NOUN_HEADS = frozenset("人户总次件个")  # 人数, 户数, 总数 …: 数 ends a word, not 数千
@@ -78,7 +84,7 @@ _DURATION_BEFORE = regex.compile(f"(?:{lexicon.DURATION_CUES_BEFORE})$")
 _DURATION_AFTER = regex.compile(f"(?:{lexicon.DURATION_CUES_AFTER})")
 _WHITESPACE = regex.compile(r"\s+")
 _TRAILING_MAGNITUDE = regex.compile(r"[万亿千百]+$")
-_SHARED_MAGNITUDE = regex.compile(r"[万亿]+$")
+_SHARED_MAGNITUDE = regex.compile(r"[千百]?[万亿]*$")
 _ENDS_IN_UNIT_WORD = regex.compile(r"[万亿千百十]$")
 _LATE_MAGNITUDE = regex.compile(r"万亿|万|亿|千|百")
 # 约有3000人, 至少有两名, 最多可申请3次: a qualifier before a verb still qualifies the number.
@@ -164,6 +170,23 @@ def _canonical(value: Decimal) -> Decimal:
     return value.normalize()
 
 
+def _canonical_or_none(value: Decimal | None) -> Decimal | None:
+    """:func:`_canonical`, passing ``None`` through: every value, low and high of a reading is canonical."""
+    return None if value is None else _canonical(value)
+
+
+def _approximate_pair(surface: str) -> tuple[Decimal, Decimal] | None:
+    """The range two neighbouring Chinese digits state (七八万 → 70000, 80000), or ``None``."""
+    pair = _ADJACENT_CN.fullmatch(surface)
+    if pair is None:
+        return None
+    a, b = DIGITS[pair.group("a")], DIGITS[pair.group("b")]
+    if b != a + 1 and (a, b) not in _LOOSE_PAIRS:
+        return None
+    scale = to_number("1" + pair.group("mag")) if pair.group("mag") else Decimal(1)
+    return Decimal(a) * scale, Decimal(b) * scale
+
+
 def _fraction(numerator: Decimal, denominator: Decimal) -> Decimal:
     """A quotient, to six decimals where it does not end sooner: 1/5 → 0.2, 1/3 → 0.333333."""
     value = numerator / denominator
@@ -205,10 +228,10 @@ class Reading:
 
     start: int
     end: int
-    value: Decimal | None
+    value: Decimal | None = attrs.field(converter=_canonical_or_none)
     unit: Unit | None
-    low: Decimal | None = None
-    high: Decimal | None = None
+    low: Decimal | None = attrs.field(default=None, converter=_canonical_or_none)
+    high: Decimal | None = attrs.field(default=None, converter=_canonical_or_none)
     redacted: bool = False
     qualifier: Qualifier = Qualifier.EXACT
     chinese_one: bool = False
@@ -382,10 +405,10 @@ class _Reader:
         if value is None and surface in _BARE_MAGNITUDES and self._bare_magnitude_is_a_number(start, end):
             value = to_number("1" + surface)  # 近万名, 上千人, 千余人, 百余名
         if value is None:
-            pair = _ADJACENT_CN.fullmatch(surface)  # 两三个, 四五所
-            if pair is None or DIGITS[pair.group("a")] + 1 != DIGITS[pair.group("b")]:
+            pair = _approximate_pair(surface)  # 两三个, 四五所, 七八万人, 三五百元
+            if pair is None:
                 return None
-            low, high = Decimal(DIGITS[pair.group("a")]), Decimal(DIGITS[pair.group("b")])
+            low, high = pair
         else:
             special = self._special_form(start, end, surface)
             if special is not None:
@@ -474,8 +497,12 @@ class _Reader:
             return None, None, end
         low = value
         shared = _SHARED_MAGNITUDE.search(second.group())
-        if shared and not _ENDS_IN_UNIT_WORD.search(surface):
-            low *= to_number("1" + shared.group())  # 3到4万亿元: the magnitude is shared
+        if shared and shared.group() and not _ENDS_IN_UNIT_WORD.search(surface):
+            scaled = low * to_number("1" + shared.group())  # 3到4万亿元, 4至6千元: the magnitude is shared
+            if scaled <= high:
+                low = scaled  # but not where that puts it above the second (九至一百人)
+        if low > high:
+            return None, None, end  # a descending pair is no range: 由8%至5% states a change
         return low, high, second.end()
 
     def _listed_pair(
@@ -500,7 +527,9 @@ class _Reader:
         if second is None or not folded.startswith(unit, second.end()):
             return None, None, end
         high = _number(second.group())
-        return (None, None, end) if high is None else (value, high, second.end() + len(unit))
+        if high is None or value > high:
+            return None, None, end  # 由8%至5%: a change from one to the other, not a range
+        return value, high, second.end() + len(unit)
 
     def _approximately(self, value: Decimal | None, end: int) -> tuple[Qualifier, Decimal | None, int]:
         """余 or 多 between a number and its unit (93万余元, 200多万元): the qualifier, value and next offset."""
@@ -659,10 +688,15 @@ class _Reader:
         if unit is None and _PERCENT_CONTEXT.search(folded, max(self.context.span.start, start - 12), start):
             kind = MetricKind.PERCENT  # 家访面达到10__: the masked unit was a percentage
         direction, basis = _change(folded, max(self.context.span.start, start - 12), start)
+        named_before = start  # where the clause that names the subject ends
+        if direction is None:
+            compared = comparison_before(folded, max(self.context.span.start, self.last_end), start)
+            if compared is not None:  # 增速高于全国0.4个百分点: the basis is no subject
+                direction, basis, named_before = compared.direction, compared.basis, compared.start
         listed_after = None if direction is not None else self._change_listed_before(start, kind)
         if listed_after is not None:
             direction, basis = listed_after.direction, listed_after.basis  # 分别增长5.9%和7.6%
-        subject_span = self._subject(start, end, kind)
+        subject_span = self._subject(named_before, end, kind)
         section = self.context.section_at(start)
         return Metric(
             span=Span(start, end),
@@ -752,6 +786,17 @@ def project_phase(folded: str, reading: Reading, context: Context) -> bool:
     """The phase of a project: 二期工程."""
     unit = reading.unit
     return unit is not None and unit.surface == "期" and folded.startswith(("工程", "项目"), reading.end)
+
+
+def bare_p_not_computing(folded: str, reading: Reading, context: Context) -> bool:
+    """A bare P is computing power (PFLOPS) only where the clause speaks of 算力: 智能算力达到300P, 建成
+    500P算力 (but not 3P空调)."""
+    unit = reading.unit
+    if unit is None or unit.surface != "P":
+        return False
+    lead = folded[max(context.span.start, reading.start - _COMPUTING_REACH) : reading.start]
+    clause = lead[max(lead.rfind(mark) for mark in "。;,\n") + 1 :]
+    return "算力" not in clause and _COMPUTING_AFTER.match(folded, reading.end, reading.end + 6) is None
 
 
 def frequency(folded: str, reading: Reading, context: Context) -> bool:
@@ -844,6 +889,7 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
     chinese_score,
     clock_time,
     project_phase,
+    bare_p_not_computing,
     frequency,
     year_not_duration,
     day_of_month,

@@ -23,9 +23,11 @@ __all__ = ["pos_cut"]
 # Characters that end an indicator's name and that jieba, seeing them alone, tags as verbs: 毕业率, 作业本费.
 _NOUN_SUFFIXES = frozenset("率费额数量价比")
 # Tags jieba gets wrong in reports: verbs used as the name of what is measured (营业收入, 财政支出) are
-# noun-verbs; 晋升 (a person's name to jieba), 惠及 (a place) and 现有 (an attribute) are verbs.
+# noun-verbs; 增速 and 涨幅 (the rate of a change) are nouns; 晋升 (a person's name to jieba), 惠及 (a
+# place) and 现有 (an attribute) are verbs.
 _TAG_FIXES = {
     **dict.fromkeys(("收入", "支出", "开支", "拨款", "就业", "投入"), "vn"),
+    **dict.fromkeys(("增速", "增幅", "涨幅", "降幅", "跌幅", "占比"), "n"),  # the rate of a change is a measure
     **dict.fromkeys(("晋升", "惠及", "现有"), "v"),
 }
 # jieba's split of a text into blocks it segments (Chinese, letters, digits) and the rest.

@@ -1,0 +1,58 @@
+"""Comparisons with another place or body: 高于全国0.4个百分点, 比全省平均水平低1.2个百分点.
+
+A stated change (增长7.4%, 比上年下降3%) is read by the metric extractor from its change words; a
+comparison names what the number is measured against instead of a time: the *basis* is the compared thing
+(全国, 全省, 全市 …, without 平均水平 or 的), the *direction* comes from the verb (高于, 快于, 高出, 多于,
+超出, 领先 → up; 低于, 慢于, 少于, 落后 → down; 比…高/快/多 → up, 比…低/慢/少 → down), and the subject of
+the metric is the indicator named before the verb, never the basis.
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from gongwen import lexicon
+from gongwen.model import Direction
+
+__all__ = ["Comparison", "comparison_before"]
+
+_UP_VERBS = ("高于", "快于", "高出", "多于", "超出", "领先于", "领先")
+_DOWN_VERBS = ("低于", "慢于", "少于", "落后于", "落后")
+_UP_AFTER = ("高出", "高", "快", "多")
+_DOWN_AFTER = ("低", "慢", "少")
+# The compared thing: a short phrase without numbers or clause marks, then what only says "its average".
+_BASIS = r"(?P<basis>[^,。;:!?、()0-9\s比较于]{1,12}?)的?(?:平均水平|平均值|平均数|平均|水平)?"
+_VERB_FIRST = regex.compile(rf"(?P<verb>{'|'.join((*_UP_VERBS, *_DOWN_VERBS))}){_BASIS}(?:约|达)?$")
+_BASIS_FIRST = regex.compile(rf"(?P<verb>[比较]){_BASIS}(?P<after>{'|'.join((*_UP_AFTER, *_DOWN_AFTER))})了?(?:约|达)?$")
+# How far before a number a comparison is looked for.
+REACH = 24
+
+
+@attrs.frozen
+class Comparison:
+    """A comparison read before a number: its direction, its basis and where its verb starts."""
+
+    direction: Direction
+    basis: str
+    start: int
+
+
+def comparison_before(folded: str, lo: int, start: int) -> Comparison | None:
+    """The comparison that ends right before ``start`` (the number), looked for no further back than
+    ``lo`` and :data:`REACH` characters: 增速高于全国0.4个百分点 → (up, 全国, the offset of 高于)."""
+    lo = max(lo, start - REACH)
+    found = _VERB_FIRST.search(folded, lo, start)
+    if found is not None:
+        direction = Direction.UP if found.group("verb") in _UP_VERBS else Direction.DOWN
+    else:
+        found = _BASIS_FIRST.search(folded, lo, start)
+        if found is None:
+            return None
+        direction = Direction.UP if found.group("after") in _UP_AFTER else Direction.DOWN
+    basis = found.group("basis")
+    if found.group("verb") in "比较":
+        dated = found.group("verb") + basis
+        if dated in lexicon.BASES or "比" + basis in lexicon.BASES:
+            basis = dated if dated in lexicon.BASES else "比" + basis  # 比上年高: a time, as 比上年增长 says it
+    return Comparison(direction, basis, found.start())
