@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pytest
-from test_metrics import the_metric
 
 from gongwen import Direction
+from test_metrics import the_metric
 
 
 class Compared(NamedTuple):
@@ -26,7 +26,8 @@ COMPARISONS = [
     Compared("全市规模以上工业增加值增速高于全国0.4个百分点。", "0.4个百分点", UP, "全国", "规模以上工业增加值增速"),
     Compared("地区生产总值增长6.2%,快于全国1.0个百分点。", "1.0个百分点", UP, "全国", "地区生产总值"),
     Compared("城镇调查失业率低于全省平均0.6个百分点。", "0.6个百分点", DOWN, "全省", "城镇调查失业率"),
-    Compared("农村居民人均可支配收入增速高出全国平均水平1.3个百分点。", "1.3个百分点", UP, "全国", "农村居民人均可支配收入增速"),
+    Compared("农村居民人均可支配收入增速高出全国平均水平1.3个百分点。", "1.3个百分点", UP, "全国",
+             "农村居民人均可支配收入增速"),
     Compared("居民消费价格涨幅比全国低0.2个百分点。", "0.2个百分点", DOWN, "全国", "居民消费价格涨幅"),
     Compared("研发经费投入强度比全省平均水平高0.35个百分点。", "0.35个百分点", UP, "全省", "研发经费投入强度"),
     Compared("固定资产投资增速慢于全市0.8个百分点。", "0.8个百分点", DOWN, "全市", "固定资产投资增速"),

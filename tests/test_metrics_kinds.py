@@ -4,9 +4,9 @@ as the Chinese unit, as km is 公里). Sentences written the way 政府工作报
 from __future__ import annotations
 
 import pytest
-from test_metrics import Example, check_example, metrics_of, table
 
 from gongwen import MetricKind
+from test_metrics import Example, check_example, metrics_of, table
 
 KINDS = table(
     # power: 千瓦 with its magnitude (万千瓦), 兆瓦, 吉瓦, and their Latin symbols

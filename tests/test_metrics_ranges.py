@@ -10,11 +10,12 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from test_metrics import Example, check_example, metrics_of, table
 
 RANGES = table(
     # the magnitude of the second number covers the first
-    Example("对符合条件的返乡创业人员给予4至6千元一次性补贴。", "4至6千元", None, "元", "money", low="4000", high="6000"),
+    Example("对返乡创业人员给予4至6千元一次性补贴。", "4至6千元", None, "元", "money", low="4000", high="6000"),
     Example("每个示范村奖补2~4百万元。", "2~4百万元", None, "元", "money", low="2000000", high="4000000"),
     Example("预计新增城镇就业2.5~3万人。", "2.5~3万人", None, "人", "count", low="25000", high="30000"),
     Example("单个项目补助50—100万元。", "50—100万元", None, "元", "money", low="500000", high="1000000"),

@@ -24,7 +24,8 @@ _DOWN_AFTER = ("低", "慢", "少")
 # The compared thing: a short phrase without numbers or clause marks, then what only says "its average".
 _BASIS = r"(?P<basis>[^,。;:!?、()0-9\s比较于]{1,12}?)的?(?:平均水平|平均值|平均数|平均|水平)?"
 _VERB_FIRST = regex.compile(rf"(?P<verb>{'|'.join((*_UP_VERBS, *_DOWN_VERBS))}){_BASIS}(?:约|达)?$")
-_BASIS_FIRST = regex.compile(rf"(?P<verb>[比较]){_BASIS}(?P<after>{'|'.join((*_UP_AFTER, *_DOWN_AFTER))})了?(?:约|达)?$")
+_AFTER = "|".join((*_UP_AFTER, *_DOWN_AFTER))
+_BASIS_FIRST = regex.compile(rf"(?P<verb>[比较]){_BASIS}(?P<after>{_AFTER})了?(?:约|达)?$")
 # How far before a number a comparison is looked for.
 REACH = 24
 
