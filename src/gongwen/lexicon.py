@@ -45,6 +45,20 @@ UP = ("增长", "增加", "提高", "上升", "上涨", "增幅", "增", "提升
 DOWN = ("下降", "减少", "降低", "回落", "下滑", "缩小", "减", "降", "下跌", "放缓", "收窄")
 BASES = ("比上年同期", "比去年同期", "比上年", "比去年", "较上年", "较去年", "同比", "环比", "比上月", "比年初")
 
+#: After 二期, 三期 …, these make it the phase of a named project or facility, not a count of sessions
+#: (二期工程, 三期污水处理设施, 二期开工): GUIDELINES §4 phases of a named project.
+PHASE_AFTER = (
+    "工程", "项目", "建设", "建成", "开工", "投产", "投运", "投用", "竣工", "完工", "主体", "扩建", "续建", "改造",
+    "污水", "厂", "设施", "码头", "泊位", "园区", "地块", "安置", "用地", "规划", "启动", "开园", "通车", "运营",
+    "正式", "顺利", "全面", "基本", "已经", "即将", "加快", "首批", "场馆", "厂房", "扩能", "工地", "前期",
+)  # fmt: skip
+#: A name ending in these before 二期, 三期 … names a facility whose phase it is: 会议中心二期, 某某港三期.
+PHASE_NAME_ENDS = (*"港站厂园城馆场院湾桥线路楼坝库塘田区岛镇谷仓苑府堤渠廊坊", "中心")
+#: Before a phase number, these make it a count after all: 举办三期, 共68期.
+PHASE_COUNTED_AFTER = (
+    "举办", "开办", "办", "开展", "组织", "共", "累计", "完成", "培训", "举行", "编印", "出版", "印发",
+)  # fmt: skip
+
 #: Words that make 一 a tally (共1个) rather than an article (一名教师).
 TALLY = ("共计", "合计", "总计", "累计", "共", "仅", "只有", "计")
 

@@ -70,6 +70,9 @@ _ANNOUNCED = regex.compile(
 _ADJACENT_CN = regex.compile(r"(?P<a>[一二两三四五六七八九])(?P<b>[二两三四五六七八九])(?P<mag>[十百千]?万?亿?)")
 _LOOSE_PAIRS = frozenset(((3, 5),))
 _RECENT = 8
+_PHASE_MAX = 9  # a phase of a project is a small number (二期, 三期); 68期 counts sessions
+_SESSION_REACH = 12  # how far before 三次会议 the term (十六届) is looked for
+_SESSION_AFTER = regex.compile(r"(?:全体)?(?:会议|全会)")
 _COMPUTING_REACH = 20  # how far before a bare P the clause is read for 算力
 _COMPUTING_AFTER = regex.compile(r"[^,。;:!?0-9]{0,4}?算力|智算")
 _RESPECTIVELY_REACH = 40  # how far a 分别 list reaches on either side of one of its numbers
@@ -783,9 +786,32 @@ def clock_time(folded: str, reading: Reading, context: Context) -> bool:
 
 
 def project_phase(folded: str, reading: Reading, context: Context) -> bool:
-    """The phase of a project: 二期工程."""
+    """The phase of a named project or facility, not a count (GUIDELINES §4): 二期工程, 会议中心二期,
+    某某港三期污水处理设施, 二期开工建设 (but 举办培训班三期, 共68期, 开展二期培训 count sessions)."""
     unit = reading.unit
-    return unit is not None and unit.surface == "期" and folded.startswith(("工程", "项目"), reading.end)
+    if unit is None or unit.surface != "期":
+        return False
+    if folded.startswith(("工程", "项目"), reading.end):
+        return True
+    value = reading.value
+    if value is None or value > _PHASE_MAX or reading.low is not None:
+        return False
+    lead = folded[max(context.span.start, reading.start - 4) : reading.start]
+    if lead.endswith(lexicon.PHASE_COUNTED_AFTER):
+        return False
+    named = lead.endswith(lexicon.PHASE_NAME_ENDS)
+    return named or folded.startswith(lexicon.PHASE_AFTER, reading.end)
+
+
+def session_of_a_body(folded: str, reading: Reading, context: Context) -> bool:
+    """A session of a congress or committee, numbered within its term (届): 十六届人大三次会议, 政协十三届二次
+    会议, 十四届人大常委会三次全体会议 (but 召开两次常委会会议 counts meetings)."""
+    unit = reading.unit
+    if unit is None or unit.surface != "次" or _SESSION_AFTER.match(folded, reading.end) is None:
+        return False
+    lead = folded[max(context.span.start, reading.start - _SESSION_REACH) : reading.start]
+    term = lead.rfind("届")
+    return term >= 0 and not any(mark in lead[term:] for mark in _CLAUSE_MARKS)
 
 
 def bare_p_not_computing(folded: str, reading: Reading, context: Context) -> bool:
@@ -889,6 +915,7 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
     chinese_score,
     clock_time,
     project_phase,
+    session_of_a_body,
     bare_p_not_computing,
     frequency,
     year_not_duration,
