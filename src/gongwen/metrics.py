@@ -29,6 +29,7 @@ from gongwen import lexicon
 from gongwen.comparisons import comparison_before
 from gongwen.context import Context
 from gongwen.errors import NotANumeralError
+from gongwen.listed import carry_suffix_qualifiers, listed, prefix_qualifier
 from gongwen.model import Direction, Metric, MetricKind, Qualifier, Span
 from gongwen.numerals import DIGITS, StopList, to_number
 from gongwen.spanindex import SpanIndex
@@ -67,6 +68,8 @@ _ANNOUNCED = regex.compile(
 )
 # Two Chinese digits side by side are an approximate range (两三个, 七八万人, 三五百元, 四五十人, 一两个): the
 # second is one more than the first, or 三五 (three to five); a magnitude after them applies to both.
+# The rest of a list after a bare number, up to the unit its last item carries: 12、18个百分点, 3、5万元.
+_ARABIC_LIST = regex.compile(r"(?:[ \t]?[、和及与][ \t]?[0-9]+(?:\.[0-9]+)?)+(?P<mag>[万亿]*)")
 _ADJACENT_CN = regex.compile(r"(?P<a>[一二两三四五六七八九])(?P<b>[二两三四五六七八九])(?P<mag>[十百千]?万?亿?)")
 _LOOSE_PAIRS = frozenset(((3, 5),))
 _RECENT = 8
@@ -140,6 +143,7 @@ class _UnitPatterns:
         may_follow = regex.compile(
             rf"[ \t]{{0,2}}\n?[ \t]{{0,2}}(?:[余多][万亿千百]{{0,2}})?大?[{initials}]"
             r"|[ \t]*(?:—|–|-|~|～|至|到)|[/:半]|。[0-9]|、[一二两三四五六七八九1-9]|(?<=[万亿千百十,.点])"
+            r"|[ \t]?[、和及与][ \t]?[0-9]"
         )
         lookup = {unit.surface: unit for unit in table}  # later registrations win
         # A PDF line break may fall inside a unit (平方\n公里, 万人\n次): of_match reads it whole.
@@ -300,6 +304,10 @@ class _Reader:
         return self.context.skipped(start, end) or self.blocked.overlaps(start, end)
 
     def metrics(self) -> Iterator[Metric]:
+        """Every metric of the context, in order, with the words a list shares carried to its items."""
+        return carry_suffix_qualifiers(self.folded, self._metrics())
+
+    def _metrics(self) -> Iterator[Metric]:
         folded, span = self.folded, self.context.span
         position = span.start
         while True:
@@ -425,6 +433,11 @@ class _Reader:
         unit_match = self.unit_re.match(folded, after)
         magnitude_match = _TRAILING_MAGNITUDE.search(_WHITESPACE.sub("", surface))
         magnitude = magnitude_match.group() if magnitude_match and any(c.isdigit() for c in surface) else None
+        if unit_match is None and value is not None and low is None:
+            shared = self._unit_after_list(after, surface)  # 12、18个百分点: the last item's unit is shared
+            if shared is not None:
+                unit, scale = shared
+                return Reading(start, end, value * scale * unit.factor, unit, qualifier=mid_qualifier)
         if unit_match is None:
             if magnitude in ("万", "亿", "万亿") and value is not None and self._about_money(start):
                 unit = Unit("元", "元", MetricKind.MONEY)  # 总计约5.6亿: money named before it
@@ -533,6 +546,24 @@ class _Reader:
         if high is None or value > high:
             return None, None, end  # 由8%至5%: a change from one to the other, not a range
         return value, high, second.end() + len(unit)
+
+    def _unit_after_list(self, after: int, surface: str) -> tuple[Unit, Decimal] | None:
+        """The unit (and the magnitude, where the number has none) that the last item of the list after a
+        bare number gives it: 分别提高12、18个百分点, 分别为3、5万元. Only lists of Arabic numbers: in Chinese
+        numerals 三、五十人 may be a range and 一、二、三 a list of names."""
+        tail = _ARABIC_LIST.match(self.folded, after) if surface[-1].isdigit() else None
+        if tail is None:
+            return None
+        unit_match = self.unit_re.match(self.folded, tail.end())
+        if unit_match is None:
+            return None
+        unit = self.unit_of(unit_match)
+        scale = Decimal(1)
+        if tail.group("mag") and not _ENDS_IN_UNIT_WORD.search(surface):
+            if not unit.takes_magnitude:
+                return None
+            scale = to_number("1" + tail.group("mag"))
+        return unit, scale
 
     def _approximately(self, value: Decimal | None, end: int) -> tuple[Qualifier, Decimal | None, int]:
         """余 or 多 between a number and its unit (93万余元, 200多万元): the qualifier, value and next offset."""
@@ -687,6 +718,10 @@ class _Reader:
         folded = self.folded
         start, end, qualifier = self._qualified(reading)
         unit = reading.unit
+        previous = self.previous
+        if qualifier is Qualifier.EXACT and previous is not None and listed(folded, previous.span.end, start):
+            shared = prefix_qualifier(previous) if unit is not None and previous.unit == unit.unit else None
+            qualifier = shared or qualifier  # 分别超97.5%和99%: 超 covers 99% too
         kind: str = MetricKind.COUNT if unit is None else unit.kind
         if unit is None and _PERCENT_CONTEXT.search(folded, max(self.context.span.start, start - 12), start):
             kind = MetricKind.PERCENT  # 家访面达到10__: the masked unit was a percentage
