@@ -33,7 +33,7 @@ from gongwen.listed import carry_suffix_qualifiers, listed, prefix_qualifier
 from gongwen.model import Direction, Metric, MetricKind, Qualifier, Span
 from gongwen.numerals import DIGITS, StopList, to_number
 from gongwen.spanindex import SpanIndex
-from gongwen.subjects import find_subject, soft_break, subject_after
+from gongwen.subjects import find_subject, soft_break, subject_after, topic_before
 from gongwen.units import Unit, units
 
 __all__ = ["EXCLUSIONS", "Exclusion", "MetricExtractor", "Reading"]
@@ -616,7 +616,7 @@ class _Reader:
         folded, previous = self.folded, self.previous
         subject_span = find_subject(self.context, start, end, kind, floor=self.last_end)
         if previous is None or not self._same_sentence(previous.span.end, start):
-            return subject_span
+            return subject_span or topic_before(self.context, start, floor=self.last_end)  # 居民收入,提升至5万元
         if subject_span is None:
             subject_span = self._respectively(start)
         named_previous = subject_span is not None and subject_span == previous.subject_span

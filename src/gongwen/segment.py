@@ -28,7 +28,9 @@ _NOUN_SUFFIXES = frozenset("率费额数量价比")
 _TAG_FIXES = {
     **dict.fromkeys(("收入", "支出", "开支", "拨款", "就业", "投入"), "vn"),
     **dict.fromkeys(("增速", "增幅", "涨幅", "降幅", "跌幅", "占比"), "n"),  # the rate of a change is a measure
-    **dict.fromkeys(("晋升", "惠及", "现有"), "v"),
+    **dict.fromkeys(("晋升", "惠及", "现有", "申报", "参赛", "参评", "参训", "积极参与"), "v"),
+    **dict.fromkeys(("全部", "全都"), "d"),
+    "选手": "n",
 }
 # jieba's split of a text into blocks it segments (Chinese, letters, digits) and the rest.
 _BLOCKS = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&._]+)")

@@ -17,7 +17,7 @@ from gongwen.model import MetricKind, Span
 from gongwen.segment import pos_cut
 from gongwen.textview import to_simplified
 
-__all__ = ["find_subject", "soft_break", "subject_after"]
+__all__ = ["find_subject", "soft_break", "subject_after", "topic_before"]
 
 _CLAUSE_STOP = frozenset(",。;:!?\n()\"'《》【】[]")
 # Kinds whose number may name its subject after it: 20个村委会, 连续两年民主测评, 未满12周岁学生.
@@ -36,9 +36,19 @@ _LINK_WORDS = (
     "比年初", "年均", "实现", "完成", "净增", "新增", "平均为", "稳定在", "保持在", "维持在", "安排", "按",
     "增产", "减产", "增收", "减收", "加快", "放缓", "收窄", "扩大", "回升", "下跌",
 )  # fmt: skip
+# A change word with 到, 至 or 为 is one link word (提升至, 增加到): stripped whole, so that no half of the verb
+# is left to name the subject (城镇化率提升至61.2% → 城镇化率, not 城镇化率提).
+_CHANGE_TO = tuple(
+    word + tail
+    for word in (*lexicon.UP, *lexicon.DOWN, "达", "保持", "稳定", "控制")
+    for tail in ("到", "至", "为", "了")
+)
 # The link words that may end a clause, matched on the reversed clause, longest first (用 but not 费用).
 _LINK_WORD_REVERSED = regex.compile(
-    "|".join(word[::-1] + ("(?!费)" if word == "用" else "") for word in sorted(_LINK_WORDS, key=len, reverse=True))
+    "|".join(
+        word[::-1] + ("(?!费)" if word == "用" else "")
+        for word in sorted({*_LINK_WORDS, *_CHANGE_TO}, key=len, reverse=True)
+    )
 )
 # Verbs of attainment that end a subject before them, even where jieba tags what follows as a verb.
 _RESULT_VERBS = frozenset(("实现", "完成"))
@@ -172,8 +182,24 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
             if not flag.startswith("v") or word in _LINK_WORDS:
                 break
             verbs += len(word)
+        if verbs == 1:  # one character (提, 增, 收) is half a verb or a bare verb: the noun before names it
+            phrase = _noun_phrase_before(words[:-1])
+            return None if phrase is None else _tidy(folded, span(*phrase), lo)
         return span(len(clause) - verbs, len(clause)) if verbs else None
     return None
+
+
+def topic_before(context: Context, start: int, *, floor: int = 0) -> Span | None:
+    """Where the clause before ``start`` names nothing but a change (居民收入,提升至5万元), the noun phrase that
+    opens the clause before it: the topic of the sentence. ``None`` where that clause names something."""
+    folded = context.folded
+    lo = max(context.span.start, floor)
+    whole = _Clause.before(context, lo, start)
+    clause, _ = _strip_links(whole.text)
+    if clause.strip() or folded[whole.start - 1 : whole.start] != ",":
+        return None
+    topic = _opening_noun_phrase(context, lo, whole.start - 1)
+    return topic if topic is not None and topic.end == whole.start - 1 else None  # the clause is the topic
 
 
 def _opening_noun_phrase(context: Context, lo: int, end: int) -> Span | None:
@@ -191,6 +217,12 @@ def _opening_noun_phrase(context: Context, lo: int, end: int) -> Span | None:
     return clause.span(start, stop) if stop > start else None
 
 
+# 在 with what follows it is one word of status (在校, 在园, 在职 …) that jieba cuts apart.
+_STATUS_BEFORE = regex.compile(r"在(?:[校园职岗编读册建研班籍任]$|(?=[校园职岗编读册建研班籍任]))")
+# Who pays, before a word of paying: the subject is the payment (国家投资 → 投资).
+_AGENT = regex.compile(r"(?:国家|中央|[^,。;:]{0,4}?政府)(?=(?:投资|投入|拨款|出资|捐资)$)")
+
+
 def _tidy(folded: str, subject: Span, lo: int) -> Span | None:
     """``subject`` without the period that opens it (2022年度收入 → 收入, 本年收入 → 收入, but 年收入), with
     the age or size that is part of its name (13—15周岁入学率, 56人以上大班额) and with the 占 of a share
@@ -204,6 +236,14 @@ def _tidy(folded: str, subject: Span, lo: int) -> Span | None:
         start = age.start()
     elif start > lo and folded[start - 1] == "占" and folded.startswith("的", end):
         start -= 1
+    for _ in range(2):  # 在园幼儿, 在职教师, 在园在班儿童: 在 opens the name, though jieba cuts it off
+        status = _STATUS_BEFORE.search(folded, max(lo, start - 2), start + 1)
+        if status is None:
+            break
+        start = status.start()
+    agent = _AGENT.match(folded, start, end)
+    if agent is not None:
+        start = agent.end()  # 国家投资, 某某县政府投入: who pays is not what is measured
     return Span(start, end) if start < end else None
 
 
