@@ -43,7 +43,10 @@ WORD_AFTER_UNIT = frozenset(
 #: Words of a change, and the bases it is measured against.
 UP = ("增长", "增加", "提高", "上升", "上涨", "增幅", "增", "提升", "加快", "扩大", "回升", "增收")
 DOWN = ("下降", "减少", "降低", "回落", "下滑", "缩小", "减", "降", "下跌", "放缓", "收窄", "减收")
-BASES = ("比上年同期", "比去年同期", "比上年", "比去年", "较上年", "较去年", "同比", "环比", "比上月", "比年初")
+BASES = (
+    "比上年末", "比去年末", "较上年末", "比上年同期", "比去年同期", "比上年", "比去年", "较上年", "较去年", "同比",
+    "环比", "比上月", "比年初", "同口径",
+)  # fmt: skip
 
 #: After 二期, 三期 …, these make it the phase of a named project or facility, not a count of sessions
 #: (二期工程, 三期污水处理设施, 二期开工): GUIDELINES §4 phases of a named project.

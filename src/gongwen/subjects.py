@@ -34,13 +34,13 @@ _LINK_WORDS = (
     "未满", "高于", "低于", "大约", "多达", "只用", "用", "上涨", "上升", "回落", "下滑", "增幅", "提升", "平均",
     "连续", "历时", "长达", "同比", "环比", "比上年同期", "比去年同期", "比上年", "比去年", "较上年", "较去年",
     "比年初", "年均", "实现", "完成", "净增", "新增", "平均为", "稳定在", "保持在", "维持在", "安排", "按",
-    "增产", "减产", "增收", "减收", "加快", "放缓", "收窄", "扩大", "回升", "下跌",
+    "增产", "减产", "增收", "减收", "加快", "放缓", "收窄", "扩大", "回升", "下跌", "同口径",
 )  # fmt: skip
 # A change word with 到, 至 or 为 is one link word (提升至, 增加到): stripped whole, so that no half of the verb
 # is left to name the subject (城镇化率提升至61.2% → 城镇化率, not 城镇化率提).
 _CHANGE_TO = tuple(
     word + tail
-    for word in (*lexicon.UP, *lexicon.DOWN, "达", "保持", "稳定", "控制")
+    for word in (*lexicon.UP, *lexicon.DOWN, "达", "保持", "稳定", "控制", "升级", "扩容", "调整")
     for tail in ("到", "至", "为", "了")
 )
 # The link words that may end a clause, matched on the reversed clause, longest first (用 but not 费用).
