@@ -24,6 +24,9 @@ SUBJECTS = [
     Named("研发经费投入强度提高到2.8%。", "2.8%", "研发经费投入强度"),
     Named("城镇调查失业率下降到5.1%。", "5.1%", "城镇调查失业率"),
     Named("公共算力平台升级到3000P。", "3000P", "公共算力平台"),
+    # a link word is not cut out of a word (营收, 人均)
+    Named("全年营收达120亿元。", "120亿元", "营收"),
+    Named("农民持续增收,人均达到2.1万元。", "2.1万元", "人均"),
     # the topic of the sentence names a change after a comma
     Named("居民人均可支配收入,提高到4.2万元。", "4.2万元", "居民人均可支配收入"),
     # the basis of a comparison is no subject

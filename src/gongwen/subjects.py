@@ -130,6 +130,9 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
     if per is not None:
         return span(per.start(), per.end())
     clause, removed = _strip_links(raw)
+    per = _PER.match(raw[len(clause) - 1 : len(clause) + 1]) if clause else None
+    if per is not None:  # 人均达到2.1万元: 均 is no link word there, but the second half of 人均
+        return span(len(clause) - 1, len(clause) + 1)
     if not clause and removed in _TOTALS and folded[whole.start - 1 : whole.start] == ",":
         return _opening_noun_phrase(context, lo, whole.start - 1)  # 教育经费投入继续增长,总计约5.6亿
     if _BASIS_FIRST.match(clause):
