@@ -67,7 +67,8 @@ _NOUN_FLAGS = ("n", "vn", "an", "j", "l", "b", "nz", "ng", "s", "i")
 _PLACES = frozenset(
     (
         "镇", "县", "乡", "市", "区", "省", "村", "全镇", "全县", "全乡", "全市", "全区", "全省", "我镇", "我县",
-        "我乡", "我市", "我区", "我局", "我校", "本镇", "该镇",
+        "我乡", "我市", "我区", "我局", "我校", "本镇", "该镇", "全州", "全盟", "全旗", "我省",
+        "我州", "本市", "本省", "本县", "本区", "各地",
     )
 )
 # Words that may stand between an indicator and its number without naming anything (jieba tags 首次 "m").
