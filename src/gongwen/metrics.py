@@ -177,9 +177,14 @@ def _canonical(value: Decimal) -> Decimal:
     return value.normalize()
 
 
-def _canonical_or_none(value: Decimal | None) -> Decimal | None:
-    """:func:`_canonical`, passing ``None`` through: every value, low and high of a reading is canonical."""
-    return None if value is None else _canonical(value)
+def _scaled(value: Decimal | None, factor: Decimal) -> Decimal | None:
+    """``value`` times a unit's factor, canonical (3.5成 → 35, not 35.0); ``None`` passes through.
+
+    Every value, low and high of a reading is canonical: :func:`_number` reads them so, and each product
+    (a factor, a shared magnitude, 200多万) is made canonical where it is formed."""
+    if value is None or factor == 1:
+        return value
+    return _canonical(value * factor)
 
 
 def _approximate_pair(surface: str) -> tuple[Decimal, Decimal] | None:
@@ -235,10 +240,10 @@ class Reading:
 
     start: int
     end: int
-    value: Decimal | None = attrs.field(converter=_canonical_or_none)
+    value: Decimal | None
     unit: Unit | None
-    low: Decimal | None = attrs.field(default=None, converter=_canonical_or_none)
-    high: Decimal | None = attrs.field(default=None, converter=_canonical_or_none)
+    low: Decimal | None = None
+    high: Decimal | None = None
     redacted: bool = False
     qualifier: Qualifier = Qualifier.EXACT
     chinese_one: bool = False
@@ -437,7 +442,7 @@ class _Reader:
             shared = self._unit_after_list(after, surface)  # 12、18个百分点: the last item's unit is shared
             if shared is not None:
                 unit, scale = shared
-                return Reading(start, end, value * scale * unit.factor, unit, qualifier=mid_qualifier)
+                return Reading(start, end, _canonical(value * scale * unit.factor), unit, qualifier=mid_qualifier)
         if unit_match is None:
             if magnitude in ("万", "亿", "万亿") and value is not None and self._about_money(start):
                 unit = Unit("元", "元", MetricKind.MONEY)  # 总计约5.6亿: money named before it
@@ -458,10 +463,10 @@ class _Reader:
         return Reading(
             start,
             end,
-            None if value is None else value * factor,
+            _scaled(value, factor),
             unit,
-            None if low is None else low * factor,
-            None if high is None else high * factor,
+            _scaled(low, factor),
+            _scaled(high, factor),
             qualifier=mid_qualifier,
             chinese_one=surface == "一" and low is None,
             magnitude=magnitude,
@@ -514,7 +519,7 @@ class _Reader:
         low = value
         shared = _SHARED_MAGNITUDE.search(second.group())
         if shared and shared.group() and not _ENDS_IN_UNIT_WORD.search(surface):
-            scaled = low * to_number("1" + shared.group())  # 3到4万亿元, 4至6千元: the magnitude is shared
+            scaled = _canonical(low * to_number("1" + shared.group()))  # 3到4万亿元, 4至6千元: it is shared
             if scaled <= high:
                 low = scaled  # but not where that puts it above the second (九至一百人)
         if low > high:
@@ -575,7 +580,7 @@ class _Reader:
             qualifier, after = Qualifier.MORE_THAN, after + 1
             late = _LATE_MAGNITUDE.match(folded, after, after + 2)
             if late is not None and value is not None:  # 200多万元
-                value *= to_number("1" + late.group())
+                value = _canonical(value * to_number("1" + late.group()))
                 after += len(late.group())
         if folded.startswith("大类", after):
             after += 1  # 五大类

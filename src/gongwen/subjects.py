@@ -45,10 +45,8 @@ _CHANGE_TO = tuple(
 )
 # The link words that may end a clause, matched on the reversed clause, longest first (用 but not 费用).
 _LINK_WORD_REVERSED = regex.compile(
-    "|".join(
-        word[::-1] + ("(?!费)" if word == "用" else "")
-        for word in sorted({*_LINK_WORDS, *_CHANGE_TO}, key=len, reverse=True)
-    )
+    f"[到至为了](?:{'|'.join(word[-2::-1] for word in sorted(_CHANGE_TO, key=len, reverse=True))})|"
+    + "|".join(word[::-1] + ("(?!费)" if word == "用" else "") for word in sorted(_LINK_WORDS, key=len, reverse=True))
 )
 # Verbs of attainment that end a subject before them, even where jieba tags what follows as a verb.
 _RESULT_VERBS = frozenset(("实现", "完成"))
