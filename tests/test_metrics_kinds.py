@@ -21,6 +21,9 @@ KINDS = table(
     Example("绿电交易电量35万kWh。", "35万kWh", "350000", "千瓦时", "energy"),
     Example("年节约用电约80万度电。", "约80万度电", "800000", "千瓦时", "energy", "approx"),
     Example("年发电量4.2吉瓦时。", "4.2吉瓦时", "4.2", "吉瓦时", "energy"),
+    Example("全年全社会用电量3.5亿度,增长6.2%。", "3.5亿度", "350000000", "千瓦时", "energy"),
+    Example("新建储能电站100MW·h。", "100MW·h", "100", "兆瓦时", "energy"),
+    Example("全年发电量45亿千瓦·时。", "45亿千瓦·时", "4500000000", "千瓦时", "energy"),
     # computing power
     Example("全省算力总规模达到12EFlops。", "12EFlops", "12", "EFLOPS", "computing"),
     Example("新建智算中心算力达1.5Eflops。", "1.5Eflops", "1.5", "EFLOPS", "computing"),
@@ -51,6 +54,8 @@ def test_the_new_kinds_are_in_the_enum() -> None:
         ("为福利院购置3P空调4台。", "3P"),  # P without 算力 is no computing power
         ("开通P2P网贷整治专线。", "2P"),
         ("年度考核结果为优秀。", "度"),
+        ("夏季最高气温38度。", "38度"),  # 度 without 电 is no energy
+        ("三度获评全国文明城市。", "三度"),
     ],
 )
 def test_not_these_kinds(sentence: str, text: str) -> None:

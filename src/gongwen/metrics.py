@@ -76,7 +76,7 @@ _RECENT = 8
 _PHASE_MAX = 9  # a phase of a project is a small number (二期, 三期); 68期 counts sessions
 _SESSION_REACH = 12  # how far before 三次会议 the term (十六届) is looked for
 _SESSION_AFTER = regex.compile(r"(?:全体)?(?:会议|全会)")
-_COMPUTING_REACH = 20  # how far before a bare P the clause is read for 算力
+_UNIT_CUE_REACH = 20  # how far before a bare P (or 度) the clause is read for 算力 (or 电)
 _COMPUTING_AFTER = regex.compile(r"[^,。;:!?0-9]{0,4}?算力|智算")
 _RESPECTIVELY_REACH = 40  # how far a 分别 list reaches on either side of one of its numbers
 _MINUS = frozenset("-−")
@@ -854,15 +854,28 @@ def session_of_a_body(folded: str, reading: Reading, context: Context) -> bool:
     return term >= 0 and not any(mark in lead[term:] for mark in _CLAUSE_MARKS)
 
 
+def _clause_lead(folded: str, reading: Reading, context: Context) -> str:
+    """The clause before the reading, at most :data:`_UNIT_CUE_REACH` characters of it."""
+    lead = folded[max(context.span.start, reading.start - _UNIT_CUE_REACH) : reading.start]
+    return lead[max(lead.rfind(mark) for mark in "。;,\n") + 1 :]
+
+
 def bare_p_not_computing(folded: str, reading: Reading, context: Context) -> bool:
     """A bare P is computing power (PFLOPS) only where the clause speaks of 算力: 智能算力达到300P, 建成
     500P算力 (but not 3P空调)."""
     unit = reading.unit
     if unit is None or unit.surface != "P":
         return False
-    lead = folded[max(context.span.start, reading.start - _COMPUTING_REACH) : reading.start]
-    clause = lead[max(lead.rfind(mark) for mark in "。;,\n") + 1 :]
-    return "算力" not in clause and _COMPUTING_AFTER.match(folded, reading.end, reading.end + 6) is None
+    return "算力" not in _clause_lead(folded, reading, context) and _COMPUTING_AFTER.match(folded, reading.end, reading.end + 6) is None
+
+
+def degree_not_energy(folded: str, reading: Reading, context: Context) -> bool:
+    """A bare 度 is a kilowatt-hour only where the clause before speaks of electricity (用电量3.5亿度, 节约电能
+    120万度); otherwise it is a temperature, an angle or a grade (气温30度, 年度)."""
+    unit = reading.unit
+    if unit is None or unit.surface != "度":
+        return False
+    return "电" not in _clause_lead(folded, reading, context)
 
 
 def frequency(folded: str, reading: Reading, context: Context) -> bool:
@@ -957,6 +970,7 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
     project_phase,
     session_of_a_body,
     bare_p_not_computing,
+    degree_not_energy,
     frequency,
     year_not_duration,
     day_of_month,

@@ -63,11 +63,13 @@ DEFAULT_UNITS: tuple[Unit, ...] = (
     *_table(MetricKind.DURATION, "个月 小时 分钟 学时 天 日 年 周"),
     *_table(MetricKind.AGE, "周岁 岁"),
     *_table(MetricKind.SCORE, "分"),
-    # power and energy: 万千瓦 and 亿千瓦时 are 千瓦 and 千瓦时 with a magnitude; 度电 is a kilowatt-hour
+    # power and energy: 万千瓦 and 亿千瓦时 are 千瓦 and 千瓦时 with a magnitude; 度电 is a kilowatt-hour, and so
+    # is a bare 度 where the clause speaks of electricity (exclusion degree_not_energy)
     *_table(MetricKind.POWER, "千瓦 兆瓦 吉瓦 kW=千瓦 KW=千瓦 kw=千瓦 MW=兆瓦 GW=吉瓦"),
     *_table(
         MetricKind.ENERGY,
-        "千瓦时 兆瓦时 吉瓦时 太瓦时 度电=千瓦时 kWh=千瓦时 KWh=千瓦时 kwh=千瓦时 MWh=兆瓦时 GWh=吉瓦时 TWh=太瓦时",
+        "千瓦时 千瓦·时=千瓦时 兆瓦时 吉瓦时 太瓦时 度电=千瓦时 度=千瓦时 kWh=千瓦时 KWh=千瓦时 kwh=千瓦时 kW·h=千瓦时 "
+        "KW·h=千瓦时 MWh=兆瓦时 MW·h=兆瓦时 GWh=吉瓦时 GW·h=吉瓦时 TWh=太瓦时",
     ),
     # computing power; a bare P counts only where the sentence speaks of 算力 (exclusion not_computing_power)
     *_table(
