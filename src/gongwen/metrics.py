@@ -866,7 +866,9 @@ def bare_p_not_computing(folded: str, reading: Reading, context: Context) -> boo
     unit = reading.unit
     if unit is None or unit.surface != "P":
         return False
-    return "算力" not in _clause_lead(folded, reading, context) and _COMPUTING_AFTER.match(folded, reading.end, reading.end + 6) is None
+    if "算力" in _clause_lead(folded, reading, context):
+        return False
+    return _COMPUTING_AFTER.match(folded, reading.end, reading.end + 6) is None
 
 
 def degree_not_energy(folded: str, reading: Reading, context: Context) -> bool:
