@@ -36,6 +36,10 @@ COMPARISONS = [
     # a time basis keeps its usual spelling
     Compared("服务业增加值占比比上年高1.1个百分点。", "1.1个百分点", UP, "比上年", "服务业增加值占比"),
     Compared("单位地区生产总值能耗比上年同期低3.2%。", "3.2%", DOWN, "比上年同期", "单位地区生产总值能耗"),
+    Compared("出口增速高于上年同期2.5个百分点。", "2.5个百分点", UP, "比上年同期", "出口增速"),
+    # 领先 and 落后 without 于 are adjectives unless a whole place follows
+    Compared("淘汰落后产能30万吨。", "30万吨", None, None, "产能"),
+    Compared("全市行业领先企业达到3家。", "3家", None, None, "行业领先企业"),
     # a bound is a qualifier, not a comparison
     Compared("城镇调查失业率控制在5.5%以内。", "5.5%以内", None, None, "城镇调查失业率"),
     Compared("粮食产量不低于500万吨。", "不低于500万吨", None, None, "粮食产量"),

@@ -50,6 +50,8 @@ def test_not_a_count(sentence: str, phrase: str) -> None:
         ("编印工作简报12期。", "12期"),
         ("建成二期工程共3个。", "3个"),
         ("市人大常委会共召开会议6次。", "6次"),
+        ("本届以来共召开三次会议。", "三次"),  # a term without its number is no session's name
+        ("全镇三期培训班全部结业。", "三期"),
     ],
 )
 def test_still_a_count(sentence: str, text: str) -> None:

@@ -19,6 +19,9 @@ __all__ = ["Comparison", "comparison_before"]
 
 _UP_VERBS = ("高于", "快于", "高出", "多于", "超出", "领先于", "领先")
 _DOWN_VERBS = ("低于", "慢于", "少于", "落后于", "落后")
+# 领先 and 落后 without 于 are adjectives as often as verbs (淘汰落后产能30万吨, 领先企业3家): they compare only
+# with a whole place (领先全国, 落后全省平均水平).
+_BARE = ("领先", "落后")
 _UP_AFTER = ("高出", "高", "快", "多")
 _DOWN_AFTER = ("低", "慢", "少")
 # The compared thing: a short phrase without numbers or clause marks, then what only says "its average".
@@ -52,8 +55,11 @@ def comparison_before(folded: str, lo: int, start: int) -> Comparison | None:
             return None
         direction = Direction.UP if found.group("after") in _UP_AFTER else Direction.DOWN
     basis = found.group("basis")
-    if found.group("verb") in "比较":
-        dated = found.group("verb") + basis
-        if dated in lexicon.BASES or "比" + basis in lexicon.BASES:
-            basis = dated if dated in lexicon.BASES else "比" + basis  # 比上年高: a time, as 比上年增长 says it
+    if found.group("verb") in _BARE and not basis.startswith("全"):
+        return None
+    dated = found.group("verb") + basis
+    if dated in lexicon.BASES:
+        basis = dated  # 比上年高, 较上年低: a time, as 比上年增长 says it
+    elif "比" + basis in lexicon.BASES:
+        basis = "比" + basis  # 高于上年同期
     return Comparison(direction, basis, found.start())

@@ -56,7 +56,7 @@ PHASE_AFTER = (
     "正式", "顺利", "全面", "基本", "已经", "即将", "加快", "首批", "场馆", "厂房", "扩能", "工地", "前期",
 )  # fmt: skip
 #: A name ending in these before 二期, 三期 … names a facility whose phase it is: 会议中心二期, 某某港三期.
-PHASE_NAME_ENDS = (*"港站厂园城馆场院湾桥线路楼坝库塘田区岛镇谷仓苑府堤渠廊坊", "中心")
+PHASE_NAME_ENDS = (*"港站厂园城馆场院湾桥线路楼坝库塘田区岛谷仓苑府堤渠廊坊", "中心")
 #: Before a phase number, these make it a count after all: 举办三期, 共68期.
 PHASE_COUNTED_AFTER = (
     "举办", "开办", "办", "开展", "组织", "共", "累计", "完成", "培训", "举行", "编印", "出版", "印发",

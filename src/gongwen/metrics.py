@@ -76,6 +76,8 @@ _RECENT = 8
 _PHASE_MAX = 9  # a phase of a project is a small number (二期, 三期); 68期 counts sessions
 _SESSION_REACH = 12  # how far before 三次会议 the term (十六届) is looked for
 _SESSION_AFTER = regex.compile(r"(?:全体)?(?:会议|全会)")
+# A numbered term, and the name of the body after it: 十六届人大, 十三届全国委员会, 14届 (but not 本届).
+_TERM_BEFORE = regex.compile(r"[一二三四五六七八九十0-9]届[^,。;:!?\s0-9]{0,8}$")
 _UNIT_CUE_REACH = 20  # how far before a bare P (or 度) the clause is read for 算力 (or 电)
 _COMPUTING_AFTER = regex.compile(r"[^,。;:!?0-9]{0,4}?算力|智算")
 _RESPECTIVELY_REACH = 40  # how far a 分别 list reaches on either side of one of its numbers
@@ -849,9 +851,8 @@ def session_of_a_body(folded: str, reading: Reading, context: Context) -> bool:
     unit = reading.unit
     if unit is None or unit.surface != "次" or _SESSION_AFTER.match(folded, reading.end) is None:
         return False
-    lead = folded[max(context.span.start, reading.start - _SESSION_REACH) : reading.start]
-    term = lead.rfind("届")
-    return term >= 0 and not any(mark in lead[term:] for mark in _CLAUSE_MARKS)
+    lo = max(context.span.start, reading.start - _SESSION_REACH)
+    return _TERM_BEFORE.search(folded, lo, reading.start) is not None
 
 
 def _clause_lead(folded: str, reading: Reading, context: Context) -> str:
