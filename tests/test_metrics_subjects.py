@@ -44,6 +44,9 @@ SUBJECTS = [
     Named("全县在园幼儿2.1万人。", "2.1万人", "在园幼儿"),
     Named("全市在校小学生12万人。", "12万人", "在校小学生"),
     Named("国家投资1.2亿元。", "1.2亿元", "投资"),
+    # a sum paid per period names what is paid after it
+    Named("对困难学生每年1000元补助。", "1000元", "补助"),
+    Named("女职工每月20元卫生费按时发放。", "20元", "卫生费"),
     # a lone verb names nothing: no subject rather than half a word
     Named("提高到61.2%。", "61.2%", None),
 ]

@@ -24,8 +24,9 @@ _DOWN_VERBS = ("低于", "慢于", "少于", "落后于", "落后")
 _BARE = ("领先", "落后")
 _UP_AFTER = ("高出", "高", "快", "多")
 _DOWN_AFTER = ("低", "慢", "少")
-# The compared thing: a short phrase without numbers or clause marks, then what only says "its average".
-_BASIS = r"(?P<basis>[^,。;:!?、()0-9\s比较于]{1,12}?)的?(?:平均水平|平均值|平均数|平均|水平)?"
+# The compared thing: a short phrase without numbers or clause marks, then what only says "its average" or
+# "its rate" (全国平均水平, 全省平均增速).
+_BASIS = r"(?P<basis>[^,。;:!?、()0-9\s比较于]{1,12}?)的?(?:平均)?(?:水平|值|数|增速|增幅|速度)?"
 _VERB_FIRST = regex.compile(rf"(?P<verb>{'|'.join((*_UP_VERBS, *_DOWN_VERBS))}){_BASIS}(?:约|达)?$")
 _AFTER = "|".join((*_UP_AFTER, *_DOWN_AFTER))
 _BASIS_FIRST = regex.compile(rf"(?P<verb>[比较]){_BASIS}(?P<after>{_AFTER})了?(?:约|达)?$")

@@ -168,7 +168,7 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
     if before is not None and removed not in _OBJECT_NEXT:
         return before
     after = counted[0] if counted is not None else subject_after(folded, end, context.span.end)
-    if after is not None and kind not in _NAMED_AFTER and not folded.startswith("的", end):
+    if after is not None and kind not in _NAMED_AFTER and not folded.startswith("的", end) and per_time is None:
         after = None  # 投入近60万元武装土山幼儿园: money names its purpose, not its subject, after it
     if after is not None and (ends_with_verb or removed in _OBJECT_NEXT or before is None):
         return after
