@@ -103,3 +103,31 @@ def test_any_approximate_chinese_range(a: int, magnitude: str, unit: str) -> Non
     found = metrics_of(sentence)
     assert [(m.low, m.high) for m in found] == [(Decimal(a * scale), Decimal((a + 1) * scale))]
     assert all(_canonical(m.low) and _canonical(m.high) for m in found)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    number=st.decimals(min_value=Decimal("0.01"), max_value=Decimal("9999.99"), places=2),
+    form=st.sampled_from(
+        ["{n}万元", "{n}亿元", "{n}万余元", "{n}成", "{n}万千瓦", "{n}亿千瓦时", "{n}万吨/年", "约{n}万人"]
+    ),
+)
+def test_every_value_is_canonical(number: Decimal, form: str) -> None:
+    if form == "{n}成" and number >= 10:
+        number = number / 100
+    sentence = "全年完成" + form.format(n=number) + "。"
+    for m in metrics_of(sentence):
+        assert _canonical(m.value) and _canonical(m.low) and _canonical(m.high), (sentence, m)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("全年完成200多万元。", "2000000"),
+        ("覆盖3.5成农户。", "35"),
+        ("投入2.50万元。", "25000"),
+    ],
+)
+def test_products_are_canonical(sentence: str, value: str) -> None:
+    found = [m for m in metrics_of(sentence) if m.value is not None]
+    assert [str(m.value) for m in found] == [value]
