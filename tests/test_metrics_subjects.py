@@ -47,6 +47,11 @@ SUBJECTS = [
     # a sum paid per period names what is paid after it
     Named("对困难学生每年1000元补助。", "1000元", "补助"),
     Named("女职工每月20元卫生费按时发放。", "20元", "卫生费"),
+    # an indicator before a verb of reaching is the subject, not the verb
+    Named("地区生产总值迈上5000亿元台阶。", "5000亿元", "地区生产总值"),
+    Named("全市财政总收入跨越300亿元大关。", "300亿元", "财政总收入"),
+    Named("进出口总额创历史新高,达到1200亿元。", "1200亿元", "进出口总额"),
+    Named("某某集团捐资200万元。", "200万元", "捐资"),  # a donor is no indicator: the verb names the sum
     # a lone verb names nothing: no subject rather than half a word
     Named("提高到61.2%。", "61.2%", None),
 ]

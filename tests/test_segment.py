@@ -23,7 +23,7 @@ def _jieba() -> Any:
     jieba.setLogLevel(logging.WARNING)
     base = jieba.Tokenizer()
     base.initialize()
-    for word in segment._indicator_words():
+    for word in segment.indicator_words():
         base.add_word(word, freq=100_000, tag="n")
     return jieba.posseg.POSTokenizer(base)
 

@@ -8,16 +8,18 @@ boundaries and part-of-speech tags, and after the number where that clause names
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 import regex
 
 from gongwen import lexicon
 from gongwen.context import Context
 from gongwen.model import MetricKind, Span
+from gongwen import segment
 from gongwen.segment import pos_cut
 from gongwen.textview import to_simplified
 
-__all__ = ["find_subject", "soft_break", "subject_after", "topic_before"]
+__all__ = ["find_subject", "names_indicator", "soft_break", "subject_after", "topic_before"]
 
 _CLAUSE_STOP = frozenset(",。;:!?\n()\"'《》【】[]")
 # Kinds whose number may name its subject after it: 20个村委会, 连续两年民主测评, 未满12周岁学生.
@@ -99,6 +101,11 @@ _CHANGE_END = regex.compile(f"(?:{'|'.join(w for w in (*lexicon.UP, *lexicon.DOW
 _TOTALS = frozenset(("总计", "共计", "合计", "累计"))
 # The value of something named after the number: 价值近4万元的体育器材.
 _VALUE_WORDS = frozenset(("价值", "总价值", "总值", "价格", "造价", "总造价"))
+# Endings that make a noun phrase the name of a measure (the catalogue of indicators aside).
+_INDICATOR_ENDS = (
+    "率", "额", "量", "值", "数", "指数", "收入", "支出", "产值", "人口", "面积", "投资", "规模", "余额", "利润",
+    "价格", "比重", "占比", "增速", "产量", "总量", "里程", "能耗", "浓度",
+)  # fmt: skip
 _PER = regex.compile(r"(?:每人|人均|生均|户均|每生|每校|每户)$")
 _AFTER_TEXT = regex.compile(r"[^\d,。;:!?\n()“”\"《》]{1,16}")
 
@@ -174,6 +181,9 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
         return after
     if before is not None:
         return before
+    indicator = _indicator_before_verb(words) if ends_with_verb or (words and words[-1][1] == "f") else None
+    if indicator is not None:  # 财政总收入跨越300亿元, 地区生产总值迈上5000亿元台阶: the indicator, not the verb
+        return span(*indicator)
     if ends_with_verb:
         if removed in _LINKING:  # 辍学率控制在; 调整为 → the sentence's subject
             phrase = _noun_phrase_before(words[:-1])
@@ -191,9 +201,40 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
     return None
 
 
+def _indicator_before_verb(words: Sequence[tuple[str, str]]) -> tuple[int, int] | None:
+    """The noun phrase before the verb (and direction word) that ends ``words``, where it names an indicator
+    (地区生产总值迈上, 财政总收入跨越); ``None`` otherwise."""
+    kept = len(words)
+    while kept > max(0, len(words) - 2):
+        flag = words[kept - 1][1]
+        if not ((flag.startswith("v") and flag != "vn") or flag == "f"):
+            break
+        kept -= 1
+    if kept in (0, len(words)):
+        return None
+    phrase = _noun_phrase_before(words[:kept])
+    if phrase is None:
+        return None
+    text = "".join(word for word, _ in words)[phrase[0] : phrase[1]]
+    return phrase if names_indicator(text) else None
+
+
+@cache
+def _indicator_ending() -> regex.Pattern[str]:
+    names = sorted({*segment.indicator_words(), *_INDICATOR_ENDS}, key=len, reverse=True)
+    return regex.compile(f"(?:{'|'.join(map(regex.escape, names))})$")
+
+
+def names_indicator(phrase: str) -> bool:
+    """Whether ``phrase`` ends in the name of an indicator: one of the catalogue (地区生产总值, 城镇化率) or a
+    word that names a measure (…率, …额, …量, …收入, …规模)."""
+    return _indicator_ending().search(to_simplified(phrase)) is not None
+
+
 def topic_before(context: Context, start: int, *, floor: int = 0) -> Span | None:
     """Where the clause before ``start`` names nothing but a change (居民收入,提升至5万元), the noun phrase that
-    opens the clause before it: the topic of the sentence. ``None`` where that clause names something."""
+    opens the clause before it, the topic of the sentence, where that clause is the noun phrase alone or the
+    phrase names an indicator. ``None`` otherwise."""
     folded = context.folded
     lo = max(context.span.start, floor)
     whole = _Clause.before(context, lo, start)
@@ -201,7 +242,14 @@ def topic_before(context: Context, start: int, *, floor: int = 0) -> Span | None
     if clause.strip() or folded[whole.start - 1 : whole.start] != ",":
         return None
     topic = _opening_noun_phrase(context, lo, whole.start - 1)
-    return topic if topic is not None and topic.end == whole.start - 1 else None  # the clause is the topic
+    if topic is None:
+        return None
+    # the clause is the topic, or opens with the name of an indicator (进出口总额创历史新高,达到1200亿元)
+    return topic if topic.end == whole.start - 1 or names_indicator(_text_of(context, topic)) else None
+
+
+def _text_of(context: Context, span: Span) -> str:
+    return "".join(context.folded[span.start : span.end].split())
 
 
 def _opening_noun_phrase(context: Context, lo: int, end: int) -> Span | None:
