@@ -12,10 +12,9 @@ from functools import cache
 
 import regex
 
-from gongwen import lexicon
+from gongwen import lexicon, segment
 from gongwen.context import Context
 from gongwen.model import MetricKind, Span
-from gongwen import segment
 from gongwen.segment import pos_cut
 from gongwen.textview import to_simplified
 
