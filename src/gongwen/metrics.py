@@ -66,10 +66,10 @@ _GROUP_COUNTED = regex.compile(r"(?P<bound>及?以[上下])?的?[^,。;:、0-9\n
 _ANNOUNCED = regex.compile(
     r"[^,;。:!?\n]{0,12}:|[^,;。:!?\n]{0,12}。\s*(?:一是|首先|第一[,、]|\(一\)|\(1\)|1[、.]|①)|《"
 )
-# Two Chinese digits side by side are an approximate range (两三个, 七八万人, 三五百元, 四五十人, 一两个): the
-# second is one more than the first, or 三五 (three to five); a magnitude after them applies to both.
 # The rest of a list after a bare number, up to the unit its last item carries: 12、18个百分点, 3、5万元.
 _ARABIC_LIST = regex.compile(r"(?:[ \t]?[、和及与][ \t]?[0-9]+(?:\.[0-9]+)?)+(?P<mag>[万亿]*)")
+# Two Chinese digits side by side are an approximate range (两三个, 七八万人, 三五百元, 四五十人, 一两个): the
+# second is one more than the first, or 三五 (three to five); a magnitude after them applies to both.
 _ADJACENT_CN = regex.compile(r"(?P<a>[一二两三四五六七八九])(?P<b>[二两三四五六七八九])(?P<mag>[十百千]?万?亿?)")
 _LOOSE_PAIRS = frozenset(((3, 5),))
 _RECENT = 8
