@@ -3,11 +3,13 @@
 A metric is a number (Arabic, Chinese or mixed, or masked: 10__, XX万元) with a unit or classifier, a
 percentage, or a fraction. Around the number the extractor reads, in this order:
 
-* a range (6—12周岁, 3到4万元, 一至两次, 两三个, 50%——80%);
+* a range (6—12周岁, 3到4万元, 4至6千元, 一至两次, 两三个, 七八万人, 50%——80%), never descending;
 * the unit, longest first from :mod:`gongwen.units` (万元 → 元 with magnitude 万);
 * the qualifier from the words glued to it (近60万元, 93万余元, 6.5%左右, 不低于2000元) or just before it
   (至少有两名);
-* the change it states (增长7.4%, 比上年下降3%: ``direction`` and ``basis``) and the period (2024年, 去年);
+* the change it states (增长7.4%, 比上年下降3%: ``direction`` and ``basis``), or the comparison
+  (高于全国0.4个百分点: basis 全国, :mod:`gongwen.comparisons`), and the period (2024年, 去年);
+* the words a list shares (分别超97.5%和99%, 4%、6%左右, 12、18个百分点: :mod:`gongwen.listed`);
 * the subject, the shortest phrase that names what is measured, with jieba's help.
 
 Dates, years, ordinals and ranks, names and codes, slogans, article-like 一 and bare numbers are not
