@@ -33,6 +33,12 @@ RANGES = table(
     Example("每个县培育一两个龙头企业。", "一两个", None, "个", "count", low="1", high="2"),
     Example("带动周边三四十万人就业。", "三四十万人", None, "人", "count", low="300000", high="400000"),
     Example("每村建设两三个服务站点。", "两三个", None, "个", "count", low="2", high="3"),
+    Example("参训人员多为六七十岁。", "六七十岁", None, "岁", "age", low="60", high="70"),
+    Example("每户补贴二三十万元。", "二三十万元", None, "元", "money", low="200000", high="300000"),
+    Example("合作社覆盖三到五成农户。", "三到五成", None, "%", "percent", low="30", high="50"),
+    Example("返还比例为百分之五到百分之十。", "百分之五到百分之十", None, "%", "percent", low="5", high="10"),
+    Example("贷款规模0.5~1亿元。", "0.5~1亿元", None, "元", "money", low="50000000", high="100000000"),
+    Example("占比10~15%。", "10~15%", None, "%", "percent", low="10", high="15"),
 )
 
 

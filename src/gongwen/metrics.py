@@ -54,6 +54,7 @@ _CANDIDATE = re.compile(
 )
 _LISTED_PAIR = regex.compile(r"、([一二两三四五六七八九]|[1-9])(?![0-9])")
 _RANGE_SEP = regex.compile(r"[ \t]*(?:—{1,2}|–|-{1,2}|~|～|至|到)[ \t]*")
+_PERCENT_RANGE = regex.compile(rf"[ \t]*(?:—{{1,2}}|–|-{{1,2}}|~|～|至|到)[ \t]*百分之(?P<pct>{_NUM})")
 _FRACTION = regex.compile(r"(?P<a>[0-9]{1,3})/(?P<b>[0-9]{1,3})(?![0-9/])")
 _COLON_RATIO = regex.compile(r"(?P<a>[0-9]{1,6}(?:\.[0-9]{1,4})?):(?P<b>[0-9]{1,4}(?:\.[0-9]{1,4})?)(?![0-9:.])")
 _GAP = regex.compile(r"[ \t]{0,2}\n?[ \t]{0,2}")
@@ -348,7 +349,13 @@ class _Reader:
         if match.group("pct") is not None:
             value = _number(match.group("pct"))
             unit = Unit("%", "%", MetricKind.PERCENT)
-            return None if value is None else Reading(start, end, value, unit)
+            if value is None:
+                return None
+            second = _PERCENT_RANGE.match(folded, end)  # 百分之五到百分之十
+            high = None if second is None else _number(second.group("pct"))
+            if second is not None and high is not None and value <= high:
+                return Reading(start, second.end(), None, unit, value, high)
+            return Reading(start, end, value, unit)
         if match.group("den") is not None:
             den, nom = _number(match.group("den")), _number(match.group("nom"))
             if not den or nom is None:
