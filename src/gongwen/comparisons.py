@@ -15,7 +15,7 @@ import regex
 from gongwen import lexicon
 from gongwen.model import Direction
 
-__all__ = ["Comparison", "comparison_before"]
+__all__ = ["Comparison", "comparison_before", "dated_basis"]
 
 _UP_VERBS = ("高于", "快于", "高出", "多于", "超出", "领先于", "领先")
 _DOWN_VERBS = ("低于", "慢于", "少于", "落后于", "落后")
@@ -30,6 +30,10 @@ _BASIS = r"(?P<basis>[^,。;:!?、()0-9\s比较于]{1,12}?)的?(?:平均)?(?:水
 _VERB_FIRST = regex.compile(rf"(?P<verb>{'|'.join((*_UP_VERBS, *_DOWN_VERBS))}){_BASIS}(?:约|达)?$")
 _AFTER = "|".join((*_UP_AFTER, *_DOWN_AFTER))
 _BASIS_FIRST = regex.compile(rf"(?P<verb>[比较]){_BASIS}(?P<after>{_AFTER})了?(?:约|达)?$")
+# 与全国平均水平相比高出9.57个百分点, 与上年相比,下降3%: the compared thing before 相比.
+_WITH_FIRST = regex.compile(rf"与(?:同期)?{_BASIS}相比[,]?(?P<after>{_AFTER})(?:了|出)?(?:约|达)?$")
+# A basis that names a year: 比2012年末, 较2020年, 比20xx年同期.
+_DATED = regex.compile(r"[比较](?:[0-9]{4}|20xx|20__)年(?:末|底|初|同期)?")
 # How far before a number a comparison is looked for.
 REACH = 24
 
@@ -43,6 +47,12 @@ class Comparison:
     start: int
 
 
+def dated_basis(window: str) -> str | None:
+    """A basis that names a year in ``window`` (比2012年末提高 → 比2012年末), else ``None``."""
+    found = _DATED.search(window)
+    return None if found is None else found.group()
+
+
 def comparison_before(folded: str, lo: int, start: int) -> Comparison | None:
     """The comparison that ends right before ``start`` (the number), looked for no further back than
     ``lo`` and :data:`REACH` characters: 增速高于全国0.4个百分点 → (up, 全国, the offset of 高于)."""
@@ -50,15 +60,17 @@ def comparison_before(folded: str, lo: int, start: int) -> Comparison | None:
     found = _VERB_FIRST.search(folded, lo, start)
     if found is not None:
         direction = Direction.UP if found.group("verb") in _UP_VERBS else Direction.DOWN
+        verb = found.group("verb")
     else:
-        found = _BASIS_FIRST.search(folded, lo, start)
+        found = _BASIS_FIRST.search(folded, lo, start) or _WITH_FIRST.search(folded, lo, start)
         if found is None:
             return None
         direction = Direction.UP if found.group("after") in _UP_AFTER else Direction.DOWN
+        verb = "比"
     basis = found.group("basis")
-    if found.group("verb") in _BARE and not basis.startswith("全"):
+    if verb in _BARE and not basis.startswith("全"):
         return None
-    dated = found.group("verb") + basis
+    dated = verb + basis
     if dated in lexicon.BASES:
         basis = dated  # 比上年高, 较上年低: a time, as 比上年增长 says it
     elif "比" + basis in lexicon.BASES:

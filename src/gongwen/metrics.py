@@ -28,7 +28,7 @@ import attrs
 import regex
 
 from gongwen import lexicon
-from gongwen.comparisons import comparison_before
+from gongwen.comparisons import comparison_before, dated_basis
 from gongwen.context import Context
 from gongwen.errors import NotANumeralError
 from gongwen.listed import carry_suffix_qualifiers, listed, prefix_qualifier
@@ -783,7 +783,7 @@ def _change(folded: str, lo: int, start: int) -> tuple[Direction | None, str | N
     direction = next((d for d, pattern in _CHANGE.items() if pattern.search(window)), None)
     if direction is None:
         return None, None
-    basis = next((b for b in lexicon.BASES if b in window), None)
+    basis = next((b for b in lexicon.BASES if b in window), None) or dated_basis(window)
     return direction, basis
 
 

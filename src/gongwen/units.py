@@ -44,7 +44,7 @@ _M, _P, _R, _C = MetricKind.MONEY, MetricKind.PERCENT, MetricKind.RATIO, MetricK
 
 DEFAULT_UNITS: tuple[Unit, ...] = (
     *_table(_M, "元 块钱=元 圆=元 美元 日元 欧元 英镑 港元 港币 澳元 卢布 韩元"),
-    *_table(_P, "% ‰ 个百分点 百分点=个百分点"),
+    *_table(_P, "% ‰ 个百分点 百分点=个百分点 个千分点 千分点=个千分点"),
     Unit("成", "%", _P, Decimal(10), takes_magnitude=False),
     *_table(_R, "倍"),
     *_table(
