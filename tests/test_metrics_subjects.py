@@ -52,6 +52,9 @@ SUBJECTS = [
     Named("全市财政总收入跨越300亿元大关。", "300亿元", "财政总收入"),
     Named("进出口总额创历史新高,达到1200亿元。", "1200亿元", "进出口总额"),
     Named("某某集团捐资200万元。", "200万元", "捐资"),  # a donor is no indicator: the verb names the sum
+    # after a semicolon, a new item of a list names its own topic
+    Named("地区生产总值达5600亿元;全市财政收入迈过千亿大关,达1330亿元。", "1330亿元", "财政收入"),
+    Named("地区生产总值达5600亿元;财政收入增长8%。", "8%", "财政收入"),
     # a lone verb names nothing: no subject rather than half a word
     Named("提高到61.2%。", "61.2%", None),
 ]

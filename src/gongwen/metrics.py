@@ -638,6 +638,11 @@ class _Reader:
         named_previous = subject_span is not None and subject_span == previous.subject_span
         if named_previous and subject_span is not None and subject_span.start >= previous.span.end:
             return subject_after(folded, end, self.context.span.end) or subject_span  # 辖20个村委会42个村民小组
+        if subject_span is None and ";" in folded[previous.span.end : start]:
+            # 地区生产总值5600亿元;财政收入迈过千亿大关,达1330亿元: a new item of the list names its own topic
+            topic = topic_before(self.context, start, floor=self.last_end)
+            if topic is not None:
+                return topic
         if subject_span is None or _SHARE.search(folded, max(0, start - 6), start):
             return previous.subject_span  # 在职教师分别为483人、371人; 吉水县24件(占13.33%)
         return subject_span
