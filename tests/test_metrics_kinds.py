@@ -15,6 +15,7 @@ KINDS = table(
     Example("海上风电并网规模突破2.5GW。", "突破2.5GW", "2.5", "吉瓦", "power", "more_than"),
     Example("新建储能电站200MW。", "200MW", "200", "兆瓦", "power"),
     Example("公共充电桩单桩功率提升至120kW。", "120kW", "120", "千瓦", "power"),
+    Example("全年新增变电容量300万千伏安。", "300万千伏安", "3000000", "千伏安", "power"),
     # energy: 千瓦时 with its magnitude (亿千瓦时), 吉瓦时, 度电, and the Latin symbols
     Example("全社会用电量达到612.5亿千瓦时,增长6.1%。", "612.5亿千瓦时", "61250000000", "千瓦时", "energy"),
     Example("新型储能可调容量1.8GWh。", "1.8GWh", "1.8", "吉瓦时", "energy"),

@@ -65,7 +65,9 @@ DEFAULT_UNITS: tuple[Unit, ...] = (
     *_table(MetricKind.SCORE, "分"),
     # power and energy: 万千瓦 and 亿千瓦时 are 千瓦 and 千瓦时 with a magnitude; 度电 is a kilowatt-hour, and so
     # is a bare 度 where the clause speaks of electricity (exclusion degree_not_energy)
-    *_table(MetricKind.POWER, "千瓦 兆瓦 吉瓦 kW=千瓦 KW=千瓦 kw=千瓦 MW=兆瓦 GW=吉瓦"),
+    *_table(
+        MetricKind.POWER, "千瓦 兆瓦 吉瓦 千伏安 兆伏安 kW=千瓦 KW=千瓦 kw=千瓦 MW=兆瓦 GW=吉瓦 kVA=千伏安 MVA=兆伏安"
+    ),
     *_table(
         MetricKind.ENERGY,
         "千瓦时 千瓦·时=千瓦时 兆瓦时 吉瓦时 太瓦时 度电=千瓦时 度=千瓦时 kWh=千瓦时 KWh=千瓦时 kwh=千瓦时 kW·h=千瓦时 "
