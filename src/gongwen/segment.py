@@ -32,6 +32,8 @@ _TAG_FIXES = {
     **dict.fromkeys(("晋升", "惠及", "现有", "申报", "参赛", "参评", "参训", "积极参与", "创"), "v"),
     **dict.fromkeys(("全部", "全都"), "d"),
     "选手": "n",
+    "初中": "n",  # a school, not a direction word
+    "学前": "b",  # 学前教育: an attribute, not a verb
 }
 # jieba's split of a text into blocks it segments (Chinese, letters, digits) and the rest.
 _BLOCKS = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&._]+)")
