@@ -33,6 +33,8 @@ def overlapping(sentence: str, phrase: str) -> list[str]:
         # ordinals
         ("全年第三次召开专题会议。", "三次"),
         ("第二期培训班于5月开班。", "二期"),
+        ("第一、二批试点县全部通过验收。", "二批"),  # 第 covers every item of the list
+        ("在全省比赛中获得第1、2名。", "2名"),
     ],
 )
 def test_not_a_count(sentence: str, phrase: str) -> None:

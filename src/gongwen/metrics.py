@@ -81,6 +81,8 @@ _SESSION_REACH = 12  # how far before 三次会议 the term (十六届) is looke
 _SESSION_AFTER = regex.compile(r"(?:全体)?(?:会议|全会)")
 # A numbered term, and the name of the body after it: 十六届人大, 十三届全国委员会, 14届 (but not 本届).
 _TERM_BEFORE = regex.compile(r"[一二三四五六七八九十0-9]届[^,。;:!?\s0-9]{0,8}$")
+_ORDINAL_LIST_REACH = 12  # how far back 第 of a list of ordinals is looked for
+_ORDINAL_LIST = regex.compile(r"第(?:[0-9一二三四五六七八九十]{1,3}[、和及至到—-])+$")
 _UNIT_CUE_REACH = 20  # how far before a bare P (or 度) the clause is read for 算力 (or 电)
 _COMPUTING_AFTER = regex.compile(r"[^,。;:!?0-9]{0,4}?算力|智算")
 _RESPECTIVELY_REACH = 40  # how far a 分别 list reaches on either side of one of its numbers
@@ -947,6 +949,12 @@ def size_in_group_name(folded: str, reading: Reading, context: Context) -> bool:
     return group is not None and group.group("bound") is not None
 
 
+def listed_ordinal(folded: str, reading: Reading, context: Context) -> bool:
+    """A later item of a list of ordinals: 第一、二批, 第1、2名 (the 第 covers every item)."""
+    lo = max(context.span.start, reading.start - _ORDINAL_LIST_REACH)
+    return _ORDINAL_LIST.search(folded, lo, reading.start) is not None
+
+
 def rank(folded: str, reading: Reading, context: Context) -> bool:
     """A rank: 前20名."""
     unit = reading.unit
@@ -995,6 +1003,7 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
     age_in_indicator_name,
     size_in_group_name,
     rank,
+    listed_ordinal,
     cheng_in_a_word,
     article_one,
     announces_a_list,
