@@ -70,7 +70,7 @@ _ANNOUNCED = regex.compile(
     r"[^,;。:!?\n]{0,12}:|[^,;。:!?\n]{0,12}。\s*(?:一是|首先|第一[,、]|\(一\)|\(1\)|1[、.]|①)|《"
 )
 # The rest of a list after a bare number, up to the unit its last item carries: 12、18个百分点, 3、5万元.
-_ARABIC_LIST = regex.compile(r"(?:[ \t]?[、和及与][ \t]?[0-9]+(?:\.[0-9]+)?)+(?P<mag>[万亿]*)")
+_ARABIC_LIST = regex.compile(r"(?:[ \t]?[、和及与][ \t]?[0-9]{1,12}(?:\.[0-9]{1,6})?){1,6}(?P<mag>[万亿]*)")
 # Two Chinese digits side by side are an approximate range (两三个, 七八万人, 三五百元, 四五十人, 一两个): the
 # second is one more than the first, or 三五 (three to five); a magnitude after them applies to both.
 _ADJACENT_CN = regex.compile(r"(?P<a>[一二两三四五六七八九])(?P<b>[二两三四五六七八九])(?P<mag>[十百千]?万?亿?)")
