@@ -15,7 +15,7 @@ import regex
 from gongwen import lexicon
 from gongwen.model import Direction
 
-__all__ = ["Comparison", "comparison_before", "dated_basis"]
+__all__ = ["Comparison", "comparison_before", "dated_basis", "next_basis"]
 
 _UP_VERBS = ("高于", "快于", "高出", "多于", "超出", "领先于", "领先")
 _DOWN_VERBS = ("低于", "慢于", "少于", "落后于", "落后")
@@ -26,7 +26,7 @@ _UP_AFTER = ("高出", "高", "快", "多")
 _DOWN_AFTER = ("低", "慢", "少")
 # The compared thing: a short phrase without numbers or clause marks, then what only says "its average" or
 # "its rate" (全国平均水平, 全省平均增速).
-_BASIS = r"(?P<basis>[^,。;:!?、()0-9\s比较于]{1,12}?)的?(?:平均)?(?:水平|值|数|增速|增幅|速度)?"
+_BASIS = r"(?P<basis>[^,。;:!?()0-9\s比较于]{1,12}?)的?(?:平均)?(?:水平|值|数|增速|增幅|速度)?"
 _VERB_FIRST = regex.compile(rf"(?P<verb>{'|'.join((*_UP_VERBS, *_DOWN_VERBS))}){_BASIS}(?:约|达)?$")
 _AFTER = "|".join((*_UP_AFTER, *_DOWN_AFTER))
 _BASIS_FIRST = regex.compile(rf"(?P<verb>[比较]){_BASIS}(?P<after>{_AFTER})了?(?:约|达)?$")
@@ -34,6 +34,11 @@ _BASIS_FIRST = regex.compile(rf"(?P<verb>[比较]){_BASIS}(?P<after>{_AFTER})了
 _WITH_FIRST = regex.compile(rf"与(?:同期)?{_BASIS}相比[,]?(?P<after>{_AFTER})(?:了|出)?(?:约|达)?$")
 # A basis that names a year: 比2012年末, 较2020年, 比20xx年同期.
 _DATED = regex.compile(r"[比较](?:[0-9]{4}|20xx|20__)年(?:末|底|初|同期)?")
+# A place a comparison goes on to after a list join: 、全省, 和全市平均水平.
+_NEXT_PLACE = regex.compile(
+    r"[、和及](?P<basis>全[^,。;:!?、0-9\s]{1,4}?|[^,。;:!?、0-9\s]{1,4}?[省市县区国])(?:平均水平|平均|水平)?"
+)
+_NEXT_REACH = 12
 # How far before a number a comparison is looked for.
 REACH = 24
 
@@ -45,6 +50,15 @@ class Comparison:
     direction: Direction
     basis: str
     start: int
+
+
+def next_basis(folded: str, end: int, start: int) -> str | None:
+    """The place a comparison goes on to, listed right after the figure before (高于全国0.4个百分点、全省0.2个
+    百分点 → 全省), where only that place stands between the two figures; ``None`` otherwise."""
+    if start - end > _NEXT_REACH:
+        return None
+    found = _NEXT_PLACE.fullmatch(folded, end, start)
+    return None if found is None else found.group("basis")
 
 
 def dated_basis(window: str) -> str | None:

@@ -28,7 +28,7 @@ import attrs
 import regex
 
 from gongwen import lexicon
-from gongwen.comparisons import comparison_before, dated_basis
+from gongwen.comparisons import comparison_before, dated_basis, next_basis
 from gongwen.context import Context
 from gongwen.errors import NotANumeralError
 from gongwen.listed import carry_suffix_qualifiers, listed, prefix_qualifier
@@ -684,6 +684,18 @@ class _Reader:
             char for i, char in enumerate(text, span.start) if not char.isspace() and not skipped(i, i + 1)
         )
 
+    def _compared_before(self, unit: str) -> bool:
+        """Whether the metric before, of the same unit, states a comparison with a place (no time basis)."""
+        previous = self.previous
+        return (
+            previous is not None
+            and previous.unit == unit
+            and previous.direction is not None
+            and previous.basis is not None
+            and previous.basis not in lexicon.BASES
+            and not previous.basis.startswith(("比", "较", "与"))
+        )
+
     def _change_listed_before(self, start: int, kind: str) -> Metric | None:
         """The metric of the same kind stating a change that the number at ``start`` is listed after (和, 、)."""
         previous = self.previous
@@ -754,6 +766,10 @@ class _Reader:
             compared = comparison_before(folded, max(self.context.span.start, self.last_end), start)
             if compared is not None:  # 增速高于全国0.4个百分点: the basis is no subject
                 direction, basis, named_before = compared.direction, compared.basis, compared.start
+            elif unit is not None and self._compared_before(unit.unit):
+                place = next_basis(folded, self.recent[-1].span.end, start)  # 高于全国0.4个百分点、全省0.2个百分点
+                if place is not None:
+                    direction, basis, named_before = self.recent[-1].direction, place, self.recent[-1].span.end
         listed_after = None if direction is not None else self._change_listed_before(start, kind)
         if listed_after is not None:
             direction, basis = listed_after.direction, listed_after.basis  # 分别增长5.9%和7.6%
