@@ -9,6 +9,8 @@ the metric is the indicator named before the verb, never the basis.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 import regex
 
@@ -39,6 +41,8 @@ _NEXT_PLACE = regex.compile(
     r"[、和及](?P<basis>全[^,。;:!?、0-9\s]{1,4}?|[^,。;:!?、0-9\s]{1,4}?[省市县区国])(?:平均水平|平均|水平)?"
 )
 _NEXT_REACH = 12
+# A character every comparison holds (于, 比, 较, 出 of 高出, 先 of 领先, 后 of 落后): a cheap first test.
+_CUE = re.compile("[于比较出先后]")
 # How far before a number a comparison is looked for.
 REACH = 24
 
@@ -71,6 +75,8 @@ def comparison_before(folded: str, lo: int, start: int) -> Comparison | None:
     """The comparison that ends right before ``start`` (the number), looked for no further back than
     ``lo`` and :data:`REACH` characters: 增速高于全国0.4个百分点 → (up, 全国, the offset of 高于)."""
     lo = max(lo, start - REACH)
+    if _CUE.search(folded, lo, start) is None:
+        return None  # the common case: no word a comparison needs, so no search for one
     found = _VERB_FIRST.search(folded, lo, start)
     if found is not None:
         direction = Direction.UP if found.group("verb") in _UP_VERBS else Direction.DOWN

@@ -82,6 +82,7 @@ _SESSION_AFTER = regex.compile(r"(?:全体)?(?:会议|全会)")
 # A numbered term, and the name of the body after it: 十六届人大, 十三届全国委员会, 14届 (but not 本届).
 _TERM_BEFORE = regex.compile(r"[一二三四五六七八九十0-9]届[^,。;:!?\s0-9]{0,8}$")
 _ORDINAL_LIST_REACH = 12  # how far back 第 of a list of ordinals is looked for
+_ORDINAL_JOINS = frozenset("、和及至到—-")
 _ORDINAL_LIST = regex.compile(r"第(?:[0-9一二三四五六七八九十]{1,3}[、和及至到—-])+$")
 _UNIT_CUE_REACH = 20  # how far before a bare P (or 度) the clause is read for 算力 (or 电)
 _COMPUTING_AFTER = regex.compile(r"[^,。;:!?0-9]{0,4}?算力|智算")
@@ -473,13 +474,15 @@ class _Reader:
             end += 1  # 8天半
             value = None if value is None else value + Decimal("0.5")
         factor = unit.factor
+        if factor != 1:  # 3.5成 → 35
+            value, low, high = _scaled(value, factor), _scaled(low, factor), _scaled(high, factor)
         return Reading(
             start,
             end,
-            _scaled(value, factor),
+            value,
             unit,
-            _scaled(low, factor),
-            _scaled(high, factor),
+            low,
+            high,
             qualifier=mid_qualifier,
             chinese_one=surface == "一" and low is None,
             magnitude=magnitude,
@@ -967,6 +970,8 @@ def size_in_group_name(folded: str, reading: Reading, context: Context) -> bool:
 
 def listed_ordinal(folded: str, reading: Reading, context: Context) -> bool:
     """A later item of a list of ordinals: 第一、二批, 第1、2名 (the 第 covers every item)."""
+    if folded[reading.start - 1 : reading.start] not in _ORDINAL_JOINS:
+        return False  # the common case, without a search
     lo = max(context.span.start, reading.start - _ORDINAL_LIST_REACH)
     return _ORDINAL_LIST.search(folded, lo, reading.start) is not None
 

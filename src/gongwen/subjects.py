@@ -81,6 +81,7 @@ _MEASURE_NOUNS = frozenset(
 _FROM_WHEN = regex.compile(r"[由从](?:[0-9xX〇零一二三四五六七八九十]{2,4}年[底末初]?)?的?$")
 # A basis that names a year at the end of a clause: 比2012年末, 较2020年同期.
 _DATED_BASIS_END = regex.compile(r"[比较](?:[0-9]{4}|20xx|20__)年(?:末|底|初|同期)?$")
+_DATED_ENDS = ("年", "末", "底", "初", "同期")
 # A clause that opens with its comparison basis names the basis, not the subject: 比上年年初预算增加.
 _BASIS_FIRST = regex.compile(r"(?:比|较|与)(?:上年|去年|前年|年初|上年同期|去年同期)")
 # How far back the clause before a number is read.
@@ -144,7 +145,7 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
         return _opening_noun_phrase(context, lo, whole.start - 1)  # 教育经费投入继续增长,总计约5.6亿
     if _BASIS_FIRST.match(clause):
         return None
-    dated = _DATED_BASIS_END.search(clause)
+    dated = _DATED_BASIS_END.search(clause) if clause.endswith(_DATED_ENDS) else None
     if dated is not None:  # 城镇化率比2012年末提高: the year compared with is no part of the subject
         clause, removed = _strip_links(clause[: dated.start()])
     from_when = _FROM_WHEN.search(clause)
