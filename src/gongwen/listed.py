@@ -19,14 +19,16 @@ __all__ = ["LIST_JOINS", "carry_suffix_qualifiers", "listed", "prefix_qualifier"
 
 #: What may stand between two items of a list.
 LIST_JOINS = frozenset(("和", "、", "与", "及", "以及"))
+_JOIN_REACH = 4  # the most characters a join with its white space takes
 _SUFFIXES = tuple(word for word, _ in lexicon.SUFFIX_QUALIFIERS if word not in ("余", "多", "内"))
 _PREFIXES = tuple(word for word, _ in lexicon.PREFIX_QUALIFIERS)
 
 
 def listed(folded: str, end: int, start: int) -> bool:
     """Whether only a list's join (、 和 与 及, and white space) stands between ``end`` and ``start``."""
-    between = folded[end:start]
-    return len(between) <= 4 and "".join(between.split()) in LIST_JOINS
+    if not 0 < start - end <= _JOIN_REACH:
+        return False  # the common case, without a slice
+    return "".join(folded[end:start].split()) in LIST_JOINS
 
 
 def prefix_qualifier(metric: Metric) -> Qualifier | None:
