@@ -803,7 +803,7 @@ def test_any_range_shares_its_magnitude(low: int, width: int) -> None:
 # --- statistical bulletins and government work reports ------------------------------------------------
 
 BULLETINS = table(
-    Example("全年发电量123.4亿千瓦时,增长3.2%。", "123.4亿千瓦时", "12340000000", "千瓦时", "other"),
+    Example("全年发电量123.4亿千瓦时,增长3.2%。", "123.4亿千瓦时", "12340000000", "千瓦时", "energy"),
     Example("单位GDP能耗下降2.3百分点。", "2.3百分点", "2.3", "个百分点", "percent"),
     Example("集装箱吞吐量120万标箱。", "120万标箱", "1200000", "标箱", "other"),
     Example("能源消费总量1.2万吨标准煤。", "1.2万吨标准煤", "12000", "吨标准煤", "mass"),

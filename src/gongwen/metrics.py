@@ -3,11 +3,13 @@
 A metric is a number (Arabic, Chinese or mixed, or masked: 10__, XX万元) with a unit or classifier, a
 percentage, or a fraction. Around the number the extractor reads, in this order:
 
-* a range (6—12周岁, 3到4万元, 一至两次, 两三个, 50%——80%);
+* a range (6—12周岁, 3到4万元, 4至6千元, 一至两次, 两三个, 七八万人, 50%——80%), never descending;
 * the unit, longest first from :mod:`gongwen.units` (万元 → 元 with magnitude 万);
 * the qualifier from the words glued to it (近60万元, 93万余元, 6.5%左右, 不低于2000元) or just before it
   (至少有两名);
-* the change it states (增长7.4%, 比上年下降3%: ``direction`` and ``basis``) and the period (2024年, 去年);
+* the change it states (增长7.4%, 比上年下降3%: ``direction`` and ``basis``), or the comparison
+  (高于全国0.4个百分点: basis 全国, :mod:`gongwen.comparisons`), and the period (2024年, 去年);
+* the words a list shares (分别超97.5%和99%, 4%、6%左右, 12、18个百分点: :mod:`gongwen.listed`);
 * the subject, the shortest phrase that names what is measured, with jieba's help.
 
 Dates, years, ordinals and ranks, names and codes, slogans, article-like 一 and bare numbers are not
@@ -26,12 +28,14 @@ import attrs
 import regex
 
 from gongwen import lexicon
+from gongwen.comparisons import comparison_before, dated_basis, next_basis
 from gongwen.context import Context
 from gongwen.errors import NotANumeralError
+from gongwen.listed import carry_suffix_qualifiers, listed, prefix_qualifier
 from gongwen.model import Direction, Metric, MetricKind, Qualifier, Span
 from gongwen.numerals import DIGITS, StopList, to_number
 from gongwen.spanindex import SpanIndex
-from gongwen.subjects import find_subject, soft_break, subject_after
+from gongwen.subjects import find_subject, soft_break, subject_after, topic_before
 from gongwen.units import Unit, units
 
 __all__ = ["EXCLUSIONS", "Exclusion", "MetricExtractor", "Reading"]
@@ -50,6 +54,7 @@ _CANDIDATE = re.compile(
 )
 _LISTED_PAIR = regex.compile(r"、([一二两三四五六七八九]|[1-9])(?![0-9])")
 _RANGE_SEP = regex.compile(r"[ \t]*(?:—{1,2}|–|-{1,2}|~|～|至|到)[ \t]*")
+_PERCENT_RANGE = regex.compile(rf"[ \t]*(?:—{{1,2}}|–|-{{1,2}}|~|～|至|到)[ \t]*百分之(?P<pct>{_NUM})")
 _FRACTION = regex.compile(r"(?P<a>[0-9]{1,3})/(?P<b>[0-9]{1,3})(?![0-9/])")
 _COLON_RATIO = regex.compile(r"(?P<a>[0-9]{1,6}(?:\.[0-9]{1,4})?):(?P<b>[0-9]{1,4}(?:\.[0-9]{1,4})?)(?![0-9:.])")
 _GAP = regex.compile(r"[ \t]{0,2}\n?[ \t]{0,2}")
@@ -64,8 +69,23 @@ _GROUP_COUNTED = regex.compile(r"(?P<bound>及?以[上下])?的?[^,。;:、0-9\n
 _ANNOUNCED = regex.compile(
     r"[^,;。:!?\n]{0,12}:|[^,;。:!?\n]{0,12}。\s*(?:一是|首先|第一[,、]|\(一\)|\(1\)|1[、.]|①)|《"
 )
-_ADJACENT_CN = regex.compile(r"(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])")
+# The rest of a list after a bare number, up to the unit its last item carries: 12、18个百分点, 3、5万元.
+_ARABIC_LIST = regex.compile(r"(?:[ \t]?[、和及与][ \t]?[0-9]{1,12}(?:\.[0-9]{1,6})?){1,6}(?P<mag>[万亿]*)")
+# Two Chinese digits side by side are an approximate range (两三个, 七八万人, 三五百元, 四五十人, 一两个): the
+# second is one more than the first, or 三五 (three to five); a magnitude after them applies to both.
+_ADJACENT_CN = regex.compile(r"(?P<a>[一二两三四五六七八九])(?P<b>[二两三四五六七八九])(?P<mag>[十百千]?万?亿?)")
+_LOOSE_PAIRS = frozenset(((3, 5),))
 _RECENT = 8
+_PHASE_MAX = 9  # a phase of a project is a small number (二期, 三期); 68期 counts sessions
+_SESSION_REACH = 12  # how far before 三次会议 the term (十六届) is looked for
+_SESSION_AFTER = regex.compile(r"(?:全体)?(?:会议|全会)")
+# A numbered term, and the name of the body after it: 十六届人大, 十三届全国委员会, 14届 (but not 本届).
+_TERM_BEFORE = regex.compile(r"[一二三四五六七八九十0-9]届[^,。;:!?\s0-9]{0,8}$")
+_ORDINAL_LIST_REACH = 12  # how far back 第 of a list of ordinals is looked for
+_ORDINAL_JOINS = frozenset("、和及至到—-")
+_ORDINAL_LIST = regex.compile(r"第(?:[0-9一二三四五六七八九十]{1,3}[、和及至到—-])+$")
+_UNIT_CUE_REACH = 20  # how far before a bare P (or 度) the clause is read for 算力 (or 电)
+_COMPUTING_AFTER = regex.compile(r"[^,。;:!?0-9]{0,4}?算力|智算")
 _RESPECTIVELY_REACH = 40  # how far a 分别 list reaches on either side of one of its numbers
 _MINUS = frozenset("-−")
 _COUNT_NOUN_HEADS = frozenset("人户总次件个")  # 人数, 户数, 总数 …: 数 ends a word, not 数千
@@ -78,7 +98,7 @@ _DURATION_BEFORE = regex.compile(f"(?:{lexicon.DURATION_CUES_BEFORE})$")
 _DURATION_AFTER = regex.compile(f"(?:{lexicon.DURATION_CUES_AFTER})")
 _WHITESPACE = regex.compile(r"\s+")
 _TRAILING_MAGNITUDE = regex.compile(r"[万亿千百]+$")
-_SHARED_MAGNITUDE = regex.compile(r"[万亿]+$")
+_SHARED_MAGNITUDE = regex.compile(r"[千百]?[万亿]*$")
 _ENDS_IN_UNIT_WORD = regex.compile(r"[万亿千百十]$")
 _LATE_MAGNITUDE = regex.compile(r"万亿|万|亿|千|百")
 # 约有3000人, 至少有两名, 最多可申请3次: a qualifier before a verb still qualifies the number.
@@ -131,6 +151,7 @@ class _UnitPatterns:
         may_follow = regex.compile(
             rf"[ \t]{{0,2}}\n?[ \t]{{0,2}}(?:[余多][万亿千百]{{0,2}})?大?[{initials}]"
             r"|[ \t]*(?:—|–|-|~|～|至|到)|[/:半]|。[0-9]|、[一二两三四五六七八九1-9]|(?<=[万亿千百十,.点])"
+            r"|[ \t]?[、和及与][ \t]?[0-9]"
         )
         lookup = {unit.surface: unit for unit in table}  # later registrations win
         # A PDF line break may fall inside a unit (平方\n公里, 万人\n次): of_match reads it whole.
@@ -162,6 +183,28 @@ def _canonical(value: Decimal) -> Decimal:
     if value == value.to_integral_value():
         return value.quantize(Decimal(1))
     return value.normalize()
+
+
+def _scaled(value: Decimal | None, factor: Decimal) -> Decimal | None:
+    """``value`` times a unit's factor, canonical (3.5成 → 35, not 35.0); ``None`` passes through.
+
+    Every value, low and high of a reading is canonical: :func:`_number` reads them so, and each product
+    (a factor, a shared magnitude, 200多万) is made canonical where it is formed."""
+    if value is None or factor == 1:
+        return value
+    return _canonical(value * factor)
+
+
+def _approximate_pair(surface: str) -> tuple[Decimal, Decimal] | None:
+    """The range two neighbouring Chinese digits state (七八万 → 70000, 80000), or ``None``."""
+    pair = _ADJACENT_CN.fullmatch(surface)
+    if pair is None:
+        return None
+    a, b = DIGITS[pair.group("a")], DIGITS[pair.group("b")]
+    if b != a + 1 and (a, b) not in _LOOSE_PAIRS:
+        return None
+    scale = to_number("1" + pair.group("mag")) if pair.group("mag") else Decimal(1)
+    return Decimal(a) * scale, Decimal(b) * scale
 
 
 def _fraction(numerator: Decimal, denominator: Decimal) -> Decimal:
@@ -274,6 +317,10 @@ class _Reader:
         return self.context.skipped(start, end) or self.blocked.overlaps(start, end)
 
     def metrics(self) -> Iterator[Metric]:
+        """Every metric of the context, in order, with the words a list shares carried to its items."""
+        return carry_suffix_qualifiers(self.folded, self._metrics())
+
+    def _metrics(self) -> Iterator[Metric]:
         folded, span = self.folded, self.context.span
         position = span.start
         while True:
@@ -305,7 +352,13 @@ class _Reader:
         if match.group("pct") is not None:
             value = _number(match.group("pct"))
             unit = Unit("%", "%", MetricKind.PERCENT)
-            return None if value is None else Reading(start, end, value, unit)
+            if value is None:
+                return None
+            second = _PERCENT_RANGE.match(folded, end)  # 百分之五到百分之十
+            high = None if second is None else _number(second.group("pct"))
+            if second is not None and high is not None and value <= high:
+                return Reading(start, second.end(), None, unit, value, high)
+            return Reading(start, end, value, unit)
         if match.group("den") is not None:
             den, nom = _number(match.group("den")), _number(match.group("nom"))
             if not den or nom is None:
@@ -382,10 +435,10 @@ class _Reader:
         if value is None and surface in _BARE_MAGNITUDES and self._bare_magnitude_is_a_number(start, end):
             value = to_number("1" + surface)  # 近万名, 上千人, 千余人, 百余名
         if value is None:
-            pair = _ADJACENT_CN.fullmatch(surface)  # 两三个, 四五所
-            if pair is None or DIGITS[pair.group("a")] + 1 != DIGITS[pair.group("b")]:
+            pair = _approximate_pair(surface)  # 两三个, 四五所, 七八万人, 三五百元
+            if pair is None:
                 return None
-            low, high = Decimal(DIGITS[pair.group("a")]), Decimal(DIGITS[pair.group("b")])
+            low, high = pair
         else:
             special = self._special_form(start, end, surface)
             if special is not None:
@@ -399,6 +452,11 @@ class _Reader:
         unit_match = self.unit_re.match(folded, after)
         magnitude_match = _TRAILING_MAGNITUDE.search(_WHITESPACE.sub("", surface))
         magnitude = magnitude_match.group() if magnitude_match and any(c.isdigit() for c in surface) else None
+        if unit_match is None and value is not None and low is None:
+            shared = self._unit_after_list(after, surface)  # 12、18个百分点: the last item's unit is shared
+            if shared is not None:
+                unit, scale = shared
+                return Reading(start, end, _canonical(value * scale * unit.factor), unit, qualifier=mid_qualifier)
         if unit_match is None:
             if magnitude in ("万", "亿", "万亿") and value is not None and self._about_money(start):
                 unit = Unit("元", "元", MetricKind.MONEY)  # 总计约5.6亿: money named before it
@@ -416,13 +474,15 @@ class _Reader:
             end += 1  # 8天半
             value = None if value is None else value + Decimal("0.5")
         factor = unit.factor
+        if factor != 1:  # 3.5成 → 35
+            value, low, high = _scaled(value, factor), _scaled(low, factor), _scaled(high, factor)
         return Reading(
             start,
             end,
-            None if value is None else value * factor,
+            value,
             unit,
-            None if low is None else low * factor,
-            None if high is None else high * factor,
+            low,
+            high,
             qualifier=mid_qualifier,
             chinese_one=surface == "一" and low is None,
             magnitude=magnitude,
@@ -474,8 +534,12 @@ class _Reader:
             return None, None, end
         low = value
         shared = _SHARED_MAGNITUDE.search(second.group())
-        if shared and not _ENDS_IN_UNIT_WORD.search(surface):
-            low *= to_number("1" + shared.group())  # 3到4万亿元: the magnitude is shared
+        if shared and shared.group() and not _ENDS_IN_UNIT_WORD.search(surface):
+            scaled = _canonical(low * to_number("1" + shared.group()))  # 3到4万亿元, 4至6千元: it is shared
+            if scaled <= high:
+                low = scaled  # but not where that puts it above the second (九至一百人)
+        if low > high:
+            return None, None, end  # a descending pair is no range: 由8%至5% states a change
         return low, high, second.end()
 
     def _listed_pair(
@@ -500,7 +564,27 @@ class _Reader:
         if second is None or not folded.startswith(unit, second.end()):
             return None, None, end
         high = _number(second.group())
-        return (None, None, end) if high is None else (value, high, second.end() + len(unit))
+        if high is None or value > high:
+            return None, None, end  # 由8%至5%: a change from one to the other, not a range
+        return value, high, second.end() + len(unit)
+
+    def _unit_after_list(self, after: int, surface: str) -> tuple[Unit, Decimal] | None:
+        """The unit (and the magnitude, where the number has none) that the last item of the list after a
+        bare number gives it: 分别提高12、18个百分点, 分别为3、5万元. Only lists of Arabic numbers: in Chinese
+        numerals 三、五十人 may be a range and 一、二、三 a list of names."""
+        tail = _ARABIC_LIST.match(self.folded, after) if surface[-1].isdigit() else None
+        if tail is None:
+            return None
+        unit_match = self.unit_re.match(self.folded, tail.end())
+        if unit_match is None:
+            return None
+        unit = self.unit_of(unit_match)
+        scale = Decimal(1)
+        if tail.group("mag") and not _ENDS_IN_UNIT_WORD.search(surface):
+            if not unit.takes_magnitude:
+                return None
+            scale = to_number("1" + tail.group("mag"))
+        return unit, scale
 
     def _approximately(self, value: Decimal | None, end: int) -> tuple[Qualifier, Decimal | None, int]:
         """余 or 多 between a number and its unit (93万余元, 200多万元): the qualifier, value and next offset."""
@@ -512,7 +596,7 @@ class _Reader:
             qualifier, after = Qualifier.MORE_THAN, after + 1
             late = _LATE_MAGNITUDE.match(folded, after, after + 2)
             if late is not None and value is not None:  # 200多万元
-                value *= to_number("1" + late.group())
+                value = _canonical(value * to_number("1" + late.group()))
                 after += len(late.group())
         if folded.startswith("大类", after):
             after += 1  # 五大类
@@ -553,12 +637,17 @@ class _Reader:
         folded, previous = self.folded, self.previous
         subject_span = find_subject(self.context, start, end, kind, floor=self.last_end)
         if previous is None or not self._same_sentence(previous.span.end, start):
-            return subject_span
+            return subject_span or topic_before(self.context, start, floor=self.last_end)  # 居民收入,提升至5万元
         if subject_span is None:
             subject_span = self._respectively(start)
         named_previous = subject_span is not None and subject_span == previous.subject_span
         if named_previous and subject_span is not None and subject_span.start >= previous.span.end:
             return subject_after(folded, end, self.context.span.end) or subject_span  # 辖20个村委会42个村民小组
+        if subject_span is None and ";" in folded[previous.span.end : start]:
+            # 地区生产总值5600亿元;财政收入迈过千亿大关,达1330亿元: a new item of the list names its own topic
+            topic = topic_before(self.context, start, floor=self.last_end)
+            if topic is not None:
+                return topic
         if subject_span is None or _SHARE.search(folded, max(0, start - 6), start):
             return previous.subject_span  # 在职教师分别为483人、371人; 吉水县24件(占13.33%)
         return subject_span
@@ -596,6 +685,18 @@ class _Reader:
         skipped = self.context.skipped
         return "".join(
             char for i, char in enumerate(text, span.start) if not char.isspace() and not skipped(i, i + 1)
+        )
+
+    def _compared_before(self, unit: str) -> bool:
+        """Whether the metric before, of the same unit, states a comparison with a place (no time basis)."""
+        previous = self.previous
+        return (
+            previous is not None
+            and previous.unit == unit
+            and previous.direction is not None
+            and previous.basis is not None
+            and previous.basis not in lexicon.BASES
+            and not previous.basis.startswith(("比", "较", "与"))
         )
 
     def _change_listed_before(self, start: int, kind: str) -> Metric | None:
@@ -655,14 +756,27 @@ class _Reader:
         folded = self.folded
         start, end, qualifier = self._qualified(reading)
         unit = reading.unit
+        previous = self.previous
+        if qualifier is Qualifier.EXACT and previous is not None and listed(folded, previous.span.end, start):
+            shared = prefix_qualifier(previous) if unit is not None and previous.unit == unit.unit else None
+            qualifier = shared or qualifier  # 分别超97.5%和99%: 超 covers 99% too
         kind: str = MetricKind.COUNT if unit is None else unit.kind
         if unit is None and _PERCENT_CONTEXT.search(folded, max(self.context.span.start, start - 12), start):
             kind = MetricKind.PERCENT  # 家访面达到10__: the masked unit was a percentage
         direction, basis = _change(folded, max(self.context.span.start, start - 12), start)
+        named_before = start  # where the clause that names the subject ends
+        if direction is None:
+            compared = comparison_before(folded, max(self.context.span.start, self.last_end), start)
+            if compared is not None:  # 增速高于全国0.4个百分点: the basis is no subject
+                direction, basis, named_before = compared.direction, compared.basis, compared.start
+            elif unit is not None and self._compared_before(unit.unit):
+                place = next_basis(folded, self.recent[-1].span.end, start)  # 高于全国0.4个百分点、全省0.2个百分点
+                if place is not None:
+                    direction, basis, named_before = self.recent[-1].direction, place, self.recent[-1].span.end
         listed_after = None if direction is not None else self._change_listed_before(start, kind)
         if listed_after is not None:
             direction, basis = listed_after.direction, listed_after.basis  # 分别增长5.9%和7.6%
-        subject_span = self._subject(start, end, kind)
+        subject_span = self._subject(named_before, end, kind)
         section = self.context.section_at(start)
         return Metric(
             span=Span(start, end),
@@ -695,7 +809,7 @@ def _change(folded: str, lo: int, start: int) -> tuple[Direction | None, str | N
     direction = next((d for d, pattern in _CHANGE.items() if pattern.search(window)), None)
     if direction is None:
         return None, None
-    basis = next((b for b in lexicon.BASES if b in window), None)
+    basis = next((b for b in lexicon.BASES if b in window), None) or dated_basis(window)
     return direction, basis
 
 
@@ -749,9 +863,57 @@ def clock_time(folded: str, reading: Reading, context: Context) -> bool:
 
 
 def project_phase(folded: str, reading: Reading, context: Context) -> bool:
-    """The phase of a project: 二期工程."""
+    """The phase of a named project or facility, not a count (GUIDELINES §4): 二期工程, 会议中心二期,
+    某某港三期污水处理设施, 二期开工建设 (but 举办培训班三期, 共68期, 开展二期培训 count sessions)."""
     unit = reading.unit
-    return unit is not None and unit.surface == "期" and folded.startswith(("工程", "项目"), reading.end)
+    if unit is None or unit.surface != "期":
+        return False
+    if folded.startswith(("工程", "项目"), reading.end):
+        return True
+    value = reading.value
+    if value is None or value > _PHASE_MAX or reading.low is not None:
+        return False
+    lead = folded[max(context.span.start, reading.start - 4) : reading.start]
+    if lead.endswith(lexicon.PHASE_COUNTED_AFTER):
+        return False
+    named = lead.endswith(lexicon.PHASE_NAME_ENDS)
+    return named or folded.startswith(lexicon.PHASE_AFTER, reading.end)
+
+
+def session_of_a_body(folded: str, reading: Reading, context: Context) -> bool:
+    """A session of a congress or committee, numbered within its term (届): 十六届人大三次会议, 政协十三届二次
+    会议, 十四届人大常委会三次全体会议 (but 召开两次常委会会议 counts meetings)."""
+    unit = reading.unit
+    if unit is None or unit.surface != "次" or _SESSION_AFTER.match(folded, reading.end) is None:
+        return False
+    lo = max(context.span.start, reading.start - _SESSION_REACH)
+    return _TERM_BEFORE.search(folded, lo, reading.start) is not None
+
+
+def _clause_lead(folded: str, reading: Reading, context: Context) -> str:
+    """The clause before the reading, at most :data:`_UNIT_CUE_REACH` characters of it."""
+    lead = folded[max(context.span.start, reading.start - _UNIT_CUE_REACH) : reading.start]
+    return lead[max(lead.rfind(mark) for mark in "。;,\n") + 1 :]
+
+
+def bare_p_not_computing(folded: str, reading: Reading, context: Context) -> bool:
+    """A bare P is computing power (PFLOPS) only where the clause speaks of 算力: 智能算力达到300P, 建成
+    500P算力 (but not 3P空调)."""
+    unit = reading.unit
+    if unit is None or unit.surface != "P":
+        return False
+    if "算力" in _clause_lead(folded, reading, context):
+        return False
+    return _COMPUTING_AFTER.match(folded, reading.end, reading.end + 6) is None
+
+
+def degree_not_energy(folded: str, reading: Reading, context: Context) -> bool:
+    """A bare 度 is a kilowatt-hour only where the clause before speaks of electricity (用电量3.5亿度, 节约电能
+    120万度); otherwise it is a temperature, an angle or a grade (气温30度, 年度)."""
+    unit = reading.unit
+    if unit is None or unit.surface != "度":
+        return False
+    return "电" not in _clause_lead(folded, reading, context)
 
 
 def frequency(folded: str, reading: Reading, context: Context) -> bool:
@@ -806,6 +968,14 @@ def size_in_group_name(folded: str, reading: Reading, context: Context) -> bool:
     return group is not None and group.group("bound") is not None
 
 
+def listed_ordinal(folded: str, reading: Reading, context: Context) -> bool:
+    """A later item of a list of ordinals: 第一、二批, 第1、2名 (the 第 covers every item)."""
+    if folded[reading.start - 1 : reading.start] not in _ORDINAL_JOINS:
+        return False  # the common case, without a search
+    lo = max(context.span.start, reading.start - _ORDINAL_LIST_REACH)
+    return _ORDINAL_LIST.search(folded, lo, reading.start) is not None
+
+
 def rank(folded: str, reading: Reading, context: Context) -> bool:
     """A rank: 前20名."""
     unit = reading.unit
@@ -844,6 +1014,9 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
     chinese_score,
     clock_time,
     project_phase,
+    session_of_a_body,
+    bare_p_not_computing,
+    degree_not_energy,
     frequency,
     year_not_duration,
     day_of_month,
@@ -851,6 +1024,7 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
     age_in_indicator_name,
     size_in_group_name,
     rank,
+    listed_ordinal,
     cheng_in_a_word,
     article_one,
     announces_a_list,

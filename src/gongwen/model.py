@@ -88,6 +88,10 @@ class MetricKind(StrEnum):
     DURATION = "duration"
     AGE = "age"
     SCORE = "score"
+    POWER = "power"
+    ENERGY = "energy"
+    COMPUTING = "computing"
+    RATE = "rate"
     OTHER = "other"
 
 

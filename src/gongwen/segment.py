@@ -15,18 +15,25 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from functools import cache
 from importlib import resources
 from math import log
 
-__all__ = ["pos_cut"]
+__all__ = ["indicator_words", "pos_cut"]
 
 # Characters that end an indicator's name and that jieba, seeing them alone, tags as verbs: 毕业率, 作业本费.
 _NOUN_SUFFIXES = frozenset("率费额数量价比")
 # Tags jieba gets wrong in reports: verbs used as the name of what is measured (营业收入, 财政支出) are
-# noun-verbs; 晋升 (a person's name to jieba), 惠及 (a place) and 现有 (an attribute) are verbs.
+# noun-verbs; 增速 and 涨幅 (the rate of a change) are nouns; 晋升 (a person's name to jieba), 惠及 (a
+# place) and 现有 (an attribute) are verbs.
 _TAG_FIXES = {
     **dict.fromkeys(("收入", "支出", "开支", "拨款", "就业", "投入"), "vn"),
-    **dict.fromkeys(("晋升", "惠及", "现有"), "v"),
+    **dict.fromkeys(("增速", "增幅", "涨幅", "降幅", "跌幅", "占比"), "n"),  # the rate of a change is a measure
+    **dict.fromkeys(("晋升", "惠及", "现有", "申报", "参赛", "参评", "参训", "积极参与", "创"), "v"),
+    **dict.fromkeys(("全部", "全都"), "d"),
+    "选手": "n",
+    "初中": "n",  # a school, not a direction word
+    "学前": "b",  # 学前教育: an attribute, not a verb
 }
 # jieba's split of a text into blocks it segments (Chinese, letters, digits) and the rest.
 _BLOCKS = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&._]+)")
@@ -119,7 +126,7 @@ def _load() -> _Dictionary:
                 jieba.setLogLevel(logging.WARNING)
                 base = jieba.Tokenizer()
                 base.initialize()
-                for word in _indicator_words():
+                for word in indicator_words():
                     base.add_word(word, freq=100_000, tag="n")
                 tagger = jieba.posseg.POSTokenizer(base)
                 tagger.makesure_userdict_loaded()
@@ -129,9 +136,11 @@ def _load() -> _Dictionary:
     return _dictionary
 
 
-def _indicator_words() -> list[str]:
+@cache
+def indicator_words() -> tuple[str, ...]:
+    """The indicator names of ``gongwen/data/indicators.txt``, each one word to the segmenter."""
     data = resources.files("gongwen").joinpath("data").joinpath("indicators.txt").read_text("utf-8")
-    return [line.strip() for line in data.splitlines() if line.strip() and not line.startswith("#")]
+    return tuple(line.strip() for line in data.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def pos_cut(text: str) -> tuple[Pair, ...]:

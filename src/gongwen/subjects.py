@@ -8,16 +8,17 @@ boundaries and part-of-speech tags, and after the number where that clause names
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 import regex
 
-from gongwen import lexicon
+from gongwen import lexicon, segment
 from gongwen.context import Context
 from gongwen.model import MetricKind, Span
 from gongwen.segment import pos_cut
 from gongwen.textview import to_simplified
 
-__all__ = ["find_subject", "soft_break", "subject_after"]
+__all__ = ["find_subject", "names_indicator", "soft_break", "subject_after", "topic_before"]
 
 _CLAUSE_STOP = frozenset(",。;:!?\n()\"'《》【】[]")
 # Kinds whose number may name its subject after it: 20个村委会, 连续两年民主测评, 未满12周岁学生.
@@ -34,11 +35,19 @@ _LINK_WORDS = (
     "未满", "高于", "低于", "大约", "多达", "只用", "用", "上涨", "上升", "回落", "下滑", "增幅", "提升", "平均",
     "连续", "历时", "长达", "同比", "环比", "比上年同期", "比去年同期", "比上年", "比去年", "较上年", "较去年",
     "比年初", "年均", "实现", "完成", "净增", "新增", "平均为", "稳定在", "保持在", "维持在", "安排", "按",
-    "增产", "减产", "增收", "减收", "加快", "放缓", "收窄", "扩大", "回升", "下跌",
+    "增产", "减产", "增收", "减收", "加快", "放缓", "收窄", "扩大", "回升", "下跌", "同口径",
 )  # fmt: skip
+# A change word with 到, 至 or 为 is one link word (提升至, 增加到): stripped whole, so that no half of the verb
+# is left to name the subject (城镇化率提升至61.2% → 城镇化率, not 城镇化率提).
+_CHANGE_TO = tuple(
+    word + tail
+    for word in (*lexicon.UP, *lexicon.DOWN, "达", "保持", "稳定", "控制", "升级", "扩容", "调整")
+    for tail in ("到", "至", "为", "了")
+)
 # The link words that may end a clause, matched on the reversed clause, longest first (用 but not 费用).
 _LINK_WORD_REVERSED = regex.compile(
-    "|".join(word[::-1] + ("(?!费)" if word == "用" else "") for word in sorted(_LINK_WORDS, key=len, reverse=True))
+    f"[到至为了](?:{'|'.join(word[-2::-1] for word in sorted(_CHANGE_TO, key=len, reverse=True))})|"
+    + "|".join(word[::-1] + ("(?!费)" if word == "用" else "") for word in sorted(_LINK_WORDS, key=len, reverse=True))
 )
 # Verbs of attainment that end a subject before them, even where jieba tags what follows as a verb.
 _RESULT_VERBS = frozenset(("实现", "完成"))
@@ -57,7 +66,8 @@ _NOUN_FLAGS = ("n", "vn", "an", "j", "l", "b", "nz", "ng", "s", "i")
 _PLACES = frozenset(
     (
         "镇", "县", "乡", "市", "区", "省", "村", "全镇", "全县", "全乡", "全市", "全区", "全省", "我镇", "我县",
-        "我乡", "我市", "我区", "我局", "我校", "本镇", "该镇",
+        "我乡", "我市", "我区", "我局", "我校", "本镇", "该镇", "全州", "全盟", "全旗", "我省",
+        "我州", "本市", "本省", "本县", "本区", "各地",
     )
 )
 # Words that may stand between an indicator and its number without naming anything (jieba tags 首次 "m").
@@ -69,6 +79,9 @@ _MEASURE_NOUNS = frozenset(
 )
 # A starting point in time before the number: 收入由2015年的3416元(增加到…), 从年初的.
 _FROM_WHEN = regex.compile(r"[由从](?:[0-9xX〇零一二三四五六七八九十]{2,4}年[底末初]?)?的?$")
+# A basis that names a year at the end of a clause: 比2012年末, 较2020年同期.
+_DATED_BASIS_END = regex.compile(r"[比较](?:[0-9]{4}|20xx|20__)年(?:末|底|初|同期)?$")
+_DATED_ENDS = ("年", "末", "底", "初", "同期")
 # A clause that opens with its comparison basis names the basis, not the subject: 比上年年初预算增加.
 _BASIS_FIRST = regex.compile(r"(?:比|较|与)(?:上年|去年|前年|年初|上年同期|去年同期)")
 # How far back the clause before a number is read.
@@ -90,6 +103,11 @@ _CHANGE_END = regex.compile(f"(?:{'|'.join(w for w in (*lexicon.UP, *lexicon.DOW
 _TOTALS = frozenset(("总计", "共计", "合计", "累计"))
 # The value of something named after the number: 价值近4万元的体育器材.
 _VALUE_WORDS = frozenset(("价值", "总价值", "总值", "价格", "造价", "总造价"))
+# Endings that make a noun phrase the name of a measure (the catalogue of indicators aside).
+_INDICATOR_ENDS = (
+    "率", "额", "量", "值", "数", "指数", "收入", "支出", "产值", "人口", "面积", "投资", "规模", "余额", "利润",
+    "价格", "比重", "占比", "增速", "产量", "总量", "里程", "能耗", "浓度",
+)  # fmt: skip
 _PER = regex.compile(r"(?:每人|人均|生均|户均|每生|每校|每户)$")
 _AFTER_TEXT = regex.compile(r"[^\d,。;:!?\n()“”\"《》]{1,16}")
 
@@ -120,10 +138,16 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
     if per is not None:
         return span(per.start(), per.end())
     clause, removed = _strip_links(raw)
+    per = _PER.match(raw[len(clause) - 1 : len(clause) + 1]) if clause else None
+    if per is not None:  # 人均达到2.1万元: 均 is no link word there, but the second half of 人均
+        return span(len(clause) - 1, len(clause) + 1)
     if not clause and removed in _TOTALS and folded[whole.start - 1 : whole.start] == ",":
         return _opening_noun_phrase(context, lo, whole.start - 1)  # 教育经费投入继续增长,总计约5.6亿
     if _BASIS_FIRST.match(clause):
         return None
+    dated = _DATED_BASIS_END.search(clause) if clause.endswith(_DATED_ENDS) else None
+    if dated is not None:  # 城镇化率比2012年末提高: the year compared with is no part of the subject
+        clause, removed = _strip_links(clause[: dated.start()])
     from_when = _FROM_WHEN.search(clause)
     if from_when is not None:
         clause, removed = _strip_links(clause[: from_when.start()])
@@ -156,12 +180,15 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
     if before is not None and removed not in _OBJECT_NEXT:
         return before
     after = counted[0] if counted is not None else subject_after(folded, end, context.span.end)
-    if after is not None and kind not in _NAMED_AFTER and not folded.startswith("的", end):
+    if after is not None and kind not in _NAMED_AFTER and not folded.startswith("的", end) and per_time is None:
         after = None  # 投入近60万元武装土山幼儿园: money names its purpose, not its subject, after it
     if after is not None and (ends_with_verb or removed in _OBJECT_NEXT or before is None):
         return after
     if before is not None:
         return before
+    indicator = _indicator_before_verb(words) if ends_with_verb or (words and words[-1][1] == "f") else None
+    if indicator is not None:  # 财政总收入跨越300亿元, 地区生产总值迈上5000亿元台阶: the indicator, not the verb
+        return span(*indicator)
     if ends_with_verb:
         if removed in _LINKING:  # 辍学率控制在; 调整为 → the sentence's subject
             phrase = _noun_phrase_before(words[:-1])
@@ -172,8 +199,62 @@ def find_subject(context: Context, start: int, end: int, kind: str = "", *, floo
             if not flag.startswith("v") or word in _LINK_WORDS:
                 break
             verbs += len(word)
+        if verbs == 1:  # one character (提, 增, 收) is half a verb or a bare verb: the noun before names it
+            phrase = _noun_phrase_before(words[:-1])
+            return None if phrase is None else _tidy(folded, span(*phrase), lo)
         return span(len(clause) - verbs, len(clause)) if verbs else None
     return None
+
+
+def _indicator_before_verb(words: Sequence[tuple[str, str]]) -> tuple[int, int] | None:
+    """The noun phrase before the verb (and direction word) that ends ``words``, where it names an indicator
+    (地区生产总值迈上, 财政总收入跨越); ``None`` otherwise."""
+    kept = len(words)
+    while kept > max(0, len(words) - 2):
+        flag = words[kept - 1][1]
+        if not ((flag.startswith("v") and flag != "vn") or flag == "f"):
+            break
+        kept -= 1
+    if kept in (0, len(words)):
+        return None
+    phrase = _noun_phrase_before(words[:kept])
+    if phrase is None:
+        return None
+    text = "".join(word for word, _ in words)[phrase[0] : phrase[1]]
+    return phrase if names_indicator(text) else None
+
+
+@cache
+def _indicator_ending() -> regex.Pattern[str]:
+    names = sorted({*segment.indicator_words(), *_INDICATOR_ENDS}, key=len, reverse=True)
+    return regex.compile(f"(?:{'|'.join(map(regex.escape, names))})$")
+
+
+def names_indicator(phrase: str) -> bool:
+    """Whether ``phrase`` ends in the name of an indicator: one of the catalogue (地区生产总值, 城镇化率) or a
+    word that names a measure (…率, …额, …量, …收入, …规模)."""
+    return _indicator_ending().search(to_simplified(phrase)) is not None
+
+
+def topic_before(context: Context, start: int, *, floor: int = 0) -> Span | None:
+    """Where the clause before ``start`` names nothing but a change (居民收入,提升至5万元), the noun phrase that
+    opens the clause before it, the topic of the sentence, where that clause is the noun phrase alone or the
+    phrase names an indicator. ``None`` otherwise."""
+    folded = context.folded
+    lo = max(context.span.start, floor)
+    whole = _Clause.before(context, lo, start)
+    clause, _ = _strip_links(whole.text)
+    if clause.strip() or folded[whole.start - 1 : whole.start] != ",":
+        return None
+    topic = _opening_noun_phrase(context, lo, whole.start - 1)
+    if topic is None:
+        return None
+    # the clause is the topic, or opens with the name of an indicator (进出口总额创历史新高,达到1200亿元)
+    return topic if topic.end == whole.start - 1 or names_indicator(_text_of(context, topic)) else None
+
+
+def _text_of(context: Context, span: Span) -> str:
+    return "".join(context.folded[span.start : span.end].split())
 
 
 def _opening_noun_phrase(context: Context, lo: int, end: int) -> Span | None:
@@ -191,6 +272,12 @@ def _opening_noun_phrase(context: Context, lo: int, end: int) -> Span | None:
     return clause.span(start, stop) if stop > start else None
 
 
+# 在 with what follows it is one word of status (在校, 在园, 在职 …) that jieba cuts apart.
+_STATUS_BEFORE = regex.compile(r"在(?:[校园职岗编读册建研班籍任]$|(?=[校园职岗编读册建研班籍任]))")
+# Who pays, before a word of paying: the subject is the payment (国家投资 → 投资).
+_AGENT = regex.compile(r"(?:国家|中央|[^,。;:]{0,4}?政府)(?=(?:投资|投入|拨款|出资|捐资)$)")
+
+
 def _tidy(folded: str, subject: Span, lo: int) -> Span | None:
     """``subject`` without the period that opens it (2022年度收入 → 收入, 本年收入 → 收入, but 年收入), with
     the age or size that is part of its name (13—15周岁入学率, 56人以上大班额) and with the 占 of a share
@@ -204,6 +291,14 @@ def _tidy(folded: str, subject: Span, lo: int) -> Span | None:
         start = age.start()
     elif start > lo and folded[start - 1] == "占" and folded.startswith("的", end):
         start -= 1
+    for _ in range(2):  # 在园幼儿, 在职教师, 在园在班儿童: 在 opens the name, though jieba cuts it off
+        status = _STATUS_BEFORE.search(folded, max(lo, start - 2), start + 1)
+        if status is None:
+            break
+        start = status.start()
+    agent = _AGENT.match(folded, start, end)
+    if agent is not None:
+        start = agent.end()  # 国家投资, 某某县政府投入: who pays is not what is measured
     return Span(start, end) if start < end else None
 
 

@@ -44,7 +44,7 @@ _M, _P, _R, _C = MetricKind.MONEY, MetricKind.PERCENT, MetricKind.RATIO, MetricK
 
 DEFAULT_UNITS: tuple[Unit, ...] = (
     *_table(_M, "元 块钱=元 圆=元 美元 日元 欧元 英镑 港元 港币 澳元 卢布 韩元"),
-    *_table(_P, "% ‰ 个百分点 百分点=个百分点"),
+    *_table(_P, "% ‰ 个百分点 百分点=个百分点 个千分点 千分点=个千分点"),
     Unit("成", "%", _P, Decimal(10), takes_magnitude=False),
     *_table(_R, "倍"),
     *_table(
@@ -63,7 +63,29 @@ DEFAULT_UNITS: tuple[Unit, ...] = (
     *_table(MetricKind.DURATION, "个月 小时 分钟 学时 天 日 年 周"),
     *_table(MetricKind.AGE, "周岁 岁"),
     *_table(MetricKind.SCORE, "分"),
-    *_table(MetricKind.OTHER, "千瓦时 千瓦 兆瓦 标箱 ℃ 摄氏度=℃ 人公里 吨公里 微克/立方米 毫克/立方米 毫克/升"),
+    # power and energy: 万千瓦 and 亿千瓦时 are 千瓦 and 千瓦时 with a magnitude; 度电 is a kilowatt-hour, and so
+    # is a bare 度 where the clause speaks of electricity (exclusion degree_not_energy)
+    *_table(
+        MetricKind.POWER, "千瓦 兆瓦 吉瓦 千伏安 兆伏安 kW=千瓦 KW=千瓦 kw=千瓦 MW=兆瓦 GW=吉瓦 kVA=千伏安 MVA=兆伏安"
+    ),
+    *_table(
+        MetricKind.ENERGY,
+        "千瓦时 千瓦·时=千瓦时 兆瓦时 吉瓦时 太瓦时 度电=千瓦时 度=千瓦时 kWh=千瓦时 KWh=千瓦时 kwh=千瓦时 kW·h=千瓦时 "
+        "KW·h=千瓦时 MWh=兆瓦时 MW·h=兆瓦时 GWh=吉瓦时 GW·h=吉瓦时 TWh=太瓦时",
+    ),
+    # computing power; a bare P counts only where the sentence speaks of 算力 (exclusion not_computing_power)
+    *_table(
+        MetricKind.COMPUTING,
+        "EFLOPS EFlops=EFLOPS Eflops=EFLOPS PFLOPS PFlops=PFLOPS Pflops=PFLOPS TFLOPS TFlops=TFLOPS "
+        "Tflops=TFLOPS P=PFLOPS",
+    ),
+    # a quantity per unit of time: capacities and flows (30万吨/年, 5立方米/秒)
+    *_table(
+        MetricKind.RATE,
+        "吨/年 吨/日 吨/天 吨/小时 立方米/秒 立方米/日 立方米/天 立方米/小时 标箱/年 辆/小时 公里/小时 "
+        "千米/小时=公里/小时 km/h=公里/小时 t/a=吨/年 t/d=吨/日 m³/s=立方米/秒 m³/d=立方米/日",
+    ),
+    *_table(MetricKind.OTHER, "标箱 ℃ 摄氏度=℃ 人公里 吨公里 微克/立方米 毫克/立方米 毫克/升"),
 )
 
 _extra: list[Unit] = []
