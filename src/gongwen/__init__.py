@@ -13,10 +13,12 @@ from gongwen.context import Context
 from gongwen.errors import (
     GongwenError,
     InputTypeError,
+    MissingExtraError,
     NotANumeralError,
     ParseTimeoutError,
     RegistryError,
     ReportDecodeError,
+    UnsupportedFormatError,
 )
 from gongwen.extractors import (
     Extractor,
@@ -26,6 +28,7 @@ from gongwen.extractors import (
     register_extractor,
     unregister_extractor,
 )
+from gongwen.formats import Source, SourceFormat, parse_source, read
 from gongwen.headings import HeadingRule, register_heading_style, unregister_heading_style
 from gongwen.io import decode, read_text
 from gongwen.metrics import MetricExtractor
@@ -64,6 +67,7 @@ __all__ = [
     "Metric",
     "MetricExtractor",
     "MetricKind",
+    "MissingExtraError",
     "Noise",
     "NotANumeralError",
     "NumberMention",
@@ -74,9 +78,12 @@ __all__ = [
     "Report",
     "ReportDecodeError",
     "Section",
+    "Source",
+    "SourceFormat",
     "Span",
     "StopList",
     "Unit",
+    "UnsupportedFormatError",
     "__version__",
     "decode",
     "extract_metrics",
@@ -88,6 +95,8 @@ __all__ = [
     "parse",
     "parse_many",
     "parse_outline",
+    "parse_source",
+    "read",
     "read_text",
     "register_extractor",
     "register_heading_style",

@@ -9,10 +9,12 @@ from __future__ import annotations
 __all__ = [
     "GongwenError",
     "InputTypeError",
+    "MissingExtraError",
     "NotANumeralError",
     "ParseTimeoutError",
     "RegistryError",
     "ReportDecodeError",
+    "UnsupportedFormatError",
 ]
 
 
@@ -34,6 +36,14 @@ class RegistryError(GongwenError, ValueError):
 
 class ReportDecodeError(GongwenError, ValueError):
     """A file's bytes are in none of the encodings gongwen reads."""
+
+
+class MissingExtraError(GongwenError, ImportError):
+    """Reading a file needs an optional dependency that is not installed (``pip install 'gongwen[pdf]'``)."""
+
+
+class UnsupportedFormatError(GongwenError, ValueError):
+    """A file is in a format gongwen does not read (an old binary ``.doc``, a damaged PDF or Word file)."""
 
 
 class ParseTimeoutError(GongwenError, TimeoutError):
