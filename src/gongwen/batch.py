@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import fnmatch
 import functools
 import glob
 import importlib.util
@@ -39,6 +38,7 @@ from typing import IO, Any, TypeVar
 
 import attrs
 
+from gongwen import formats
 from gongwen.errors import GongwenError, ParseTimeoutError
 from gongwen.io import decode_with_encoding, read_text
 from gongwen.model import Heading, Metric, Report, Span
@@ -147,6 +147,8 @@ def _ordered_map(
 
 def _parse_item(item: str | os.PathLike[str]) -> Report:
     if isinstance(item, os.PathLike):
+        if formats.detect_path(item) is not formats.SourceFormat.TXT:
+            return formats.parse_source(formats.read(item))
         return parse(read_text(item))
     return parse(item)
 
@@ -157,7 +159,7 @@ def parse_many(
     """Parse many reports in parallel; yield their Reports in input order.
 
     Each item is either the text of a report (a ``str``) or a file to read (any :class:`os.PathLike`,
-    e.g. a :class:`pathlib.Path`; it is read with :func:`gongwen.io.read_text`, so any encoding it
+    e.g. a :class:`pathlib.Path`; it is read with :func:`gongwen.read`, so any encoding and format it
     supports). Wrap file names in :class:`~pathlib.Path`: a plain ``str`` is always taken as text.
 
     ``workers=None`` uses every core (``os.cpu_count()``), ``workers=1`` parses in this process, one item
@@ -210,8 +212,8 @@ def table_columns() -> Mapping[str, tuple[str, ...]]:
     lead = ("file", "document", "section")
     return {
         "documents": ("file", "document", "start", "end", "title", "headings", "metrics"),
-        "headings": lead + tuple(k for k in heading.to_dict() if k not in lead),
-        "metrics": lead + tuple(k for k in metric.to_dict() if k not in lead),
+        "headings": (*lead, *(k for k in heading.to_dict() if k not in lead), "page"),
+        "metrics": (*lead, *(k for k in metric.to_dict() if k not in lead), "page"),
         "failures": ("file", "error", "message"),
     }
 
@@ -229,6 +231,7 @@ _INT_COLUMNS = frozenset(
         "heading",
         "headings",
         "metrics",
+        "page",
     }
 )
 _BOOL_COLUMNS = frozenset({"inline", "redacted"})
@@ -267,12 +270,12 @@ def report_rows(report: Report, *, file: str = "") -> dict[str, list[dict[str, A
             "document": heading.document,
             "section": paths.get(heading.index, heading.title),
         }
-        headings.append(lead | {k: v for k, v in row.items() if k not in lead})
+        headings.append(lead | {k: v for k, v in row.items() if k not in lead} | {"page": row.get("page")})
     metrics = []
     for metric, row in zip(report.metrics, report.metrics_table(), strict=True):
         metric_counts[metric.document] = metric_counts.get(metric.document, 0) + 1
         lead = {"file": file, "document": metric.document, "section": row.get("section", "")}
-        metrics.append(lead | {k: v for k, v in row.items() if k not in lead})
+        metrics.append(lead | {k: v for k, v in row.items() if k not in lead} | {"page": row.get("page")})
     documents = [
         {
             "file": file,
@@ -297,7 +300,7 @@ def _walk(folder: Path, pattern: str) -> list[Path]:
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if not name.startswith(".") and fnmatch.fnmatch(name, pattern):
+            if not name.startswith(".") and formats.matches_pattern(name, pattern):
                 found.append(Path(dirpath) / name)
     return found
 
@@ -337,9 +340,11 @@ def _discover(inputs: Iterable[str | os.PathLike[str]], pattern: str) -> tuple[l
     return files, missing
 
 
-def find_files(inputs: Iterable[str | os.PathLike[str]], *, pattern: str = "*.txt") -> list[Path]:
+def find_files(inputs: Iterable[str | os.PathLike[str]], *, pattern: str = formats.DEFAULT_PATTERN) -> list[Path]:
     """The files to parse: each input is a file (taken whatever its name), a folder (every file under it
     whose name matches ``pattern``, recursively, hidden ones skipped) or a glob pattern (``corpus/**/*.txt``).
+    ``pattern`` may list several patterns separated by commas and matches case-insensitively; the default
+    takes every format gongwen reads (``.txt``, ``.htm``/``.html``, ``.pdf``, ``.docx``).
 
     In input order, sorted within a folder, each file once. Raises :class:`FileNotFoundError` for an input
     that is not a file or folder and matches nothing.
@@ -388,8 +393,15 @@ def parse_file(path: str | os.PathLike[str], *, file: str | None = None, timeout
         with open(path, "rb") as handle:
             data = handle.read()
         with _time_limit(timeout, name):
-            text, encoding = decode_with_encoding(data, name=name)
-            report = parse(text)
+            fmt = formats.detect_format(data, name)
+            encoding: str | None
+            if fmt is formats.SourceFormat.TXT:
+                text, encoding = decode_with_encoding(data, name=name)
+                report = parse(text)
+            else:  # HTML, PDF, Word: the text parsed is what gongwen.formats extracts from the file
+                source = formats.read_bytes(data, name=name, format=fmt)
+                text, encoding = source.text, source.encoding
+                report = formats.parse_source(source)
             tables = report_rows(report, file=name)
     except Exception as exc:
         message = str(exc)
@@ -732,7 +744,7 @@ def write_tables(
     format: str = "csv",
     workers: int | None = None,
     force: bool = False,
-    pattern: str = "*.txt",
+    pattern: str = formats.DEFAULT_PATTERN,
     chunksize: int | None = None,
     progress: ProgressCallback | None = None,
     timeout: float | None = None,

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from importlib import resources
 from typing import Any, TextIO
 
+from gongwen import formats
 from gongwen.batch import FORMATS, BatchSummary, FileOutcome, package_version, write_tables
 from gongwen.errors import GongwenError
 from gongwen.io import decode, read_text
@@ -194,7 +195,8 @@ examples:
   gongwen parse --json report.txt > r.json the whole Report as JSON
   gongwen parse --sample --outline-only    try it on the bundled sample report
   cat report.txt | gongwen parse -         read standard input
-  gongwen batch corpus/ --out tables/      parse every *.txt under corpus/ into csv tables
+  gongwen parse report.pdf                 also .html/.htm and .docx (pip install 'gongwen[all]')
+  gongwen batch corpus/ --out tables/      parse every .txt/.html/.pdf/.docx under corpus/ into csv tables
   gongwen batch 'data/**/*.txt' --out t/ --format jsonl --workers 4
 
 Files may be UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK or Big5;
@@ -303,7 +305,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_batch.add_argument("--format", "-f", choices=FORMATS, default="csv", help="table format (default: csv)")
     p_batch.add_argument("--force", action="store_true", help="redo every file, discarding earlier output in DIR")
-    p_batch.add_argument("--pattern", default="*.txt", help="file names to take from folders (default: %(default)s)")
+    p_batch.add_argument(
+        "--pattern",
+        default=formats.DEFAULT_PATTERN,
+        help="file names to take from folders, several separated by commas (default: %(default)s)",
+    )
     p_batch.add_argument(
         "--timeout",
         type=_positive_seconds,
@@ -323,7 +329,7 @@ def _error(message: str) -> None:
     print(f"gongwen: {message}", file=sys.stderr)
 
 
-def _read_input(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[str, str]:
+def _read_input(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[str | formats.Source, str]:
     if args.sample:
         if args.file:
             parser.error("give a FILE or --sample, not both")
@@ -337,13 +343,16 @@ def _read_input(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tu
         raise IsADirectoryError(
             f"{args.file} is a folder: to parse every report in it, run gongwen batch {args.file} --out DIR"
         )
+    if formats.detect_path(args.file) is not formats.SourceFormat.TXT:
+        return formats.read(args.file), args.file  # HTML, PDF, Word: their extraction, with the format's evidence
     return read_text(args.file), args.file
 
 
 def _cmd_parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     try:
-        text, name = _read_input(args, parser)
-        report = parse(text)
+        source, name = _read_input(args, parser)
+        report = parse(source) if isinstance(source, str) else formats.parse_source(source)
+        text = report.text
     except IsADirectoryError as exc:
         _error(str(exc) if exc.errno is None else f"{exc.filename} is a folder, not a file")
         return EXIT_FAILED

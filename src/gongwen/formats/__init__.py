@@ -34,6 +34,7 @@ __all__ = [
     "Source",
     "SourceFormat",
     "detect_format",
+    "detect_path",
     "matches_pattern",
     "parse_source",
     "read",
@@ -88,6 +89,13 @@ def detect_format(data: bytes, name: str = "") -> SourceFormat:
     if found is SourceFormat.HTML and b"<" not in head:
         return SourceFormat.TXT  # an .html file without a single tag is text
     return found
+
+
+def detect_path(path: str | os.PathLike[str]) -> SourceFormat:
+    """The format of a file, from its first bytes and its name (see :func:`detect_format`)."""
+    with open(path, "rb") as handle:
+        head = handle.read(1024)
+    return detect_format(head, os.fspath(path))
 
 
 def _reader(fmt: SourceFormat) -> Callable[..., Source]:
