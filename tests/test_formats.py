@@ -330,6 +330,8 @@ def test_zip_that_is_not_a_word_document_is_a_clear_error() -> None:
         ("www.example.gov.cn", None),
         ("今年以来,我局各项工作取得明显成效。", None),
         ("  ", None),
+        ("(anonymous)", None),
+        ("Untitled-1", None),
         (None, None),
     ],
 )
@@ -356,13 +358,42 @@ def test_evidence_keeps_the_text_title_when_the_format_title_is_not_in_the_text(
     assert report.documents[0].title == "2024年工作总结"
 
 
-def test_evidence_gives_a_title_to_a_text_without_one() -> None:
+def test_evidence_never_imposes_a_title_the_text_does_not_show() -> None:
     text = "一、基本情况\n全镇有初级中学2所。\n二、存在问题\n"
     bare = gongwen.parse(text)
     assert bare.documents[0].title is None
     report = apply_evidence(bare, Source(text, SourceFormat.DOCX, title="某某镇教育工作总结"))
-    assert report.documents[0].title == "某某镇教育工作总结" and report.documents[0].title_span is None
-    assert report.headings == bare.headings and report.metrics == bare.metrics
+    assert report.documents == bare.documents and report.headings == bare.headings
+    assert report.source is not None and report.source.title == "某某镇教育工作总结"
+
+
+def test_evidence_ignores_a_pdf_title() -> None:
+    text = "首页\n区教育局工作总结\n一、基本情况\n全镇有初级中学2所。\n"
+    bare = gongwen.parse(text)
+    report = parse_source(Source(text, SourceFormat.PDF, title="区教育局工作总结"))
+    assert report.documents == bare.documents
+
+
+def test_html_page_lines_keep_blocks_breaks_cells_and_pre() -> None:
+    from gongwen.formats.html import page_lines
+
+    page = (
+        "<?xml version='1.0' encoding='utf-8'?><html><head><title>t</title><style>p{}</style></head><body>"
+        "<div>一、基本情况<br>全镇有学校<b>2</b>所。</div><script>var a=1;</script>"
+        "<table><tr><td>项目</td><td>金额</td></tr></table><pre>不足:\n1、管理</pre><!-- c -->尾</body></html>"
+    )
+    assert page_lines(page) == ["一、基本情况", "全镇有学校2所。", "项目\t金额", "不足:", "1、管理", "尾"]
+
+
+def test_html_keeps_short_repeated_lines_inside_the_article() -> None:
+    body = "\n".join(
+        ["一、教学管理", "各校能按要求制定计划,较为突出的有三小、一小、四小学校。", "不足:", "1、有些学校的计划太笼统。"]
+        + ["二、教研工作", "各校课题研究有序开展,做得相对比较好的是三小、四小、六小学校。", "不足:"]
+        + ["1、有三个单位的课题管理制度没有建立。", "三、下步打算", "继续加强管理,进一步提高教育教学质量。"]
+    )
+    source = read_bytes(render_html("某某学区教学工作总结", body), name="page.html")
+    assert source.text.count("不足:") == 2
+    assert [h.title for h in parse_source(source).headings if h.style == "label"] == ["不足", "不足"]
 
 
 # ---------------------------------------------------------------------------------------------------------

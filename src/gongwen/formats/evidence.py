@@ -8,7 +8,9 @@ users style bold body sentences as headings. So:
   "title" that is a sentence or only a site name;
 * :func:`apply_evidence` keeps the text's own choice when it agrees with the format, and takes the
   format's title when the text found none or picked a line above it (page furniture: a breadcrumb, a
-  site name, a toolbar), pointing the title's span at the title's own line of the text where it has one.
+  site name, a toolbar), provided the title is a line of the text near the top of the first document
+  (an HTML reader puts it there): a title that the text does not show is never imposed on it. Only
+  HTML and Word titles count; a PDF's ``/Title`` is too often a file name or a template's leftover.
 """
 
 from __future__ import annotations
@@ -18,10 +20,10 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from gongwen.formats.source import Source, SourceFormat
 from gongwen.model import Document, Span
 
 if TYPE_CHECKING:
-    from gongwen.formats.source import Source
     from gongwen.model import Report
 
 __all__ = ["apply_evidence", "clean_title"]
@@ -36,7 +38,10 @@ _SITE = re.compile(
 # A dateline or venue under a title: 2025年1月20日在某某市第十届人民代表大会第五次会议上.
 _DATELINE = re.compile(r"^\d{4}\s*年.{0,40}(?:会议|大会)上?$|^\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?$")
 _SENTENCE_END = re.compile(r"[。!?;!?;]$")
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
+_MIN_CHINESE = 2  # a report's title is written in Chinese: "Untitled", "(anonymous)", "report 3" are not titles
 _SPACE = re.compile(r"\s+")
+_TITLED = frozenset({SourceFormat.HTML, SourceFormat.DOCX})
 _MAX_TITLE = 60
 # How far into a document a title line is looked for: lines, and characters.
 _TITLE_LINES = 12
@@ -61,6 +66,8 @@ def clean_title(title: str | None) -> str | None:
     best = kept[0]
     if len(best) > _MAX_TITLE or _SENTENCE_END.search(best):
         return None  # a sentence, not a title
+    if len(_CHINESE.findall(best)) < _MIN_CHINESE:
+        return None
     return best
 
 
@@ -89,7 +96,7 @@ def _title_line(text: str, document: Document, title: str) -> Span | None:
 def apply_evidence(report: Report, source: Source) -> Report:
     """The report with ``source`` attached and the format's title weighed against the text's (see above)."""
     report = attrs.evolve(report, source=source)
-    title = clean_title(source.title)
+    title = clean_title(source.title) if source.format in _TITLED else None
     if title is None or not report.documents:
         return report
     first = report.documents[0]
@@ -97,11 +104,8 @@ def apply_evidence(report: Report, source: Source) -> Report:
         return report
     span = _title_line(report.text, first, title)
     if span is None:
-        if first.title is not None:
-            return report  # the text found a title and the format's is nowhere in it: trust the text
-        document = attrs.evolve(first, title=title, title_span=None)
-    else:
-        if first.title_span is not None and first.title_span.start > span.start:
-            return report  # the text chose a line below the format's title: the text decides
-        document = attrs.evolve(first, title=span.of(report.text), title_span=span)
+        return report  # the format's title is not a line of the text: the text decides
+    if first.title_span is not None and first.title_span.start > span.start:
+        return report  # the text chose a line below the format's title: the text decides
+    document = attrs.evolve(first, title=span.of(report.text), title_span=span)
     return attrs.evolve(report, documents=(document, *report.documents[1:]))

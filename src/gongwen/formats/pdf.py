@@ -47,10 +47,11 @@ _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
 # A line that ends a sentence (or a clause that a heading may follow)
 _SENTENCE_END = re.compile(r"[。!?;:!?;:…」』”]\s*$")
-# The start of a heading line: 一、 (一) (一) 1、 1. 1. (1) ① 第一部分 第一、 一是
+# The start of a heading line: 一、 (一) (一) 1、 1. 1. (1) ① 第一部分 第一、 (not 一是, which runs on
+# inside paragraphs far more often than it starts a line)
 _HEADING_START = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、,,.．]|[((]\s*[一二三四五六七八九十\d]{1,3}\s*[))]|\d{1,2}\s*[、.．](?!\d)"
-    r"|[①-⑳]|第[一二三四五六七八九十\d]{1,3}(?:部分|章|节|、|,)|[一二三四五六七八九十]是)"
+    r"|[①-⑳]|第[一二三四五六七八九十\d]{1,3}(?:部分|章|节|、|,))"
 )
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 # How many lines at the top and at the bottom of a page may be furniture.
