@@ -386,10 +386,11 @@ def test_html_page_lines_keep_blocks_breaks_cells_and_pre() -> None:
 
 
 def test_html_keeps_short_repeated_lines_inside_the_article() -> None:
-    body = "\n".join(
-        ["一、教学管理", "各校能按要求制定计划,较为突出的有三小、一小、四小学校。", "不足:", "1、有些学校的计划太笼统。"]
-        + ["二、教研工作", "各校课题研究有序开展,做得相对比较好的是三小、四小、六小学校。", "不足:"]
-        + ["1、有三个单位的课题管理制度没有建立。", "三、下步打算", "继续加强管理,进一步提高教育教学质量。"]
+    body = (
+        "一、教学管理\n各校能按要求制定计划,较为突出的有三小、一小、四小学校。\n不足:\n"
+        "1、有些学校的计划太笼统。\n二、教研工作\n"
+        "各校课题研究有序开展,做得相对比较好的是三小、四小、六小学校。\n不足:\n"
+        "1、有三个单位的课题管理制度没有建立。\n三、下步打算\n继续加强管理,进一步提高教育教学质量。"
     )
     source = read_bytes(render_html("某某学区教学工作总结", body), name="page.html")
     assert source.text.count("不足:") == 2
