@@ -118,20 +118,48 @@ def render_pdf(title: str, body: str, path: Path, *, wrap: str = "width", header
     return path
 
 
-def render_docx(title: str, body: str, path: Path) -> Path:
-    """A Word document: the title in the ``Title`` style, line headings in ``Heading 1``…, the rest ``Normal``."""
+# A list of two levels as Word defines it: 一、 in Chinese counting, then 1、 (restarting under each 一、).
+NUMBERING = """<w:abstractNum xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2、"/></w:lvl>
+</w:abstractNum>"""
+NUM = """<w:num xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:numId="90">
+<w:abstractNumId w:val="90"/></w:num>"""
+_TYPED = {1: "一二三四五六七八九十", 2: "0123456789"}
+
+
+def render_docx(title: str, body: str, path: Path, *, numbered: bool = False) -> Path:
+    """A Word document: the title in the ``Title`` style, line headings in ``Heading 1``…, the rest ``Normal``.
+
+    With ``numbered``, the 一、 and 1、 of the line headings are not typed but drawn by Word's automatic
+    numbering (a two-level list), as in documents made from a numbered heading template.
+    """
     import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
 
     levels = heading_levels(body)
     document = docx.Document()
+    if numbered:
+        numbering = document.part.numbering_part.element
+        numbering.insert(0, parse_xml(NUMBERING))
+        numbering.append(parse_xml(NUM))
     document.add_heading(title, level=0)
     for number, line in enumerate(body.split("\n")):
         if not line.strip():
             continue
         level = levels.get(number)
-        if level is not None and level <= 3:
-            document.add_heading(line, level=level)
-        else:
+        if level is None or level > 3:
             document.add_paragraph(line)
+            continue
+        marker = line.split("、", 1)[0]
+        if numbered and level in _TYPED and "、" in line and marker and all(c in _TYPED[level] for c in marker):
+            paragraph = document.add_heading(line.split("、", 1)[1], level=level)
+            numpr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            numpr.get_or_add_ilvl().set(qn("w:val"), str(level - 1))
+            numpr.get_or_add_numId().set(qn("w:val"), "90")
+        else:
+            document.add_heading(line, level=level)
     document.save(str(path))
     return path

@@ -46,6 +46,7 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "pdf": render_pdf(TITLE, BODY, root / "width.pdf"),
         "pdf_chars": render_pdf(TITLE, BODY, root / "chars.pdf", wrap="chars"),
         "docx": render_docx(TITLE, BODY, root / "styled.docx"),
+        "docx_numbered": render_docx(TITLE, BODY, root / "numbered.docx", numbered=True),
     }
 
 
@@ -85,7 +86,7 @@ def assert_spans_index_text(report: Report) -> None:
         assert noise.span.of(text) == noise.text
 
 
-@pytest.mark.parametrize("kind", ["html", "pdf", "pdf_chars", "docx"])
+@pytest.mark.parametrize("kind", ["html", "pdf", "pdf_chars", "docx", "docx_numbered"])
 def test_each_format_parses_like_the_plain_text(kind: str, files: dict[str, Path], plain: Report) -> None:
     report = parse_source(read(files[kind]))
     assert report.source is not None and report.text == report.source.text
@@ -244,6 +245,38 @@ def test_docx_heading_styles_are_kept_as_evidence(files: dict[str, Path]) -> Non
         "二、大力加强领导班子和干部队伍建设",
         "三、进一步加强了教师队伍管理",
     ]
+
+
+def test_docx_numbers_drawn_by_word_are_written_into_the_text(files: dict[str, Path], plain: Report) -> None:
+    import docx
+
+    paragraphs = docx.Document(str(files["docx_numbered"])).paragraphs
+    assert not any(p.text.startswith("一、") for p in paragraphs)  # Word draws it, the text does not hold it
+    source = read(files["docx_numbered"])
+    assert "\n一、切实加强了党建和思想政治工作\n1、深入开展了保持共产党员先进性教育活动。\n" in source.text
+    assert "\n三、进一步加强了教师队伍管理\n" in source.text
+    report = parse_source(source)
+    assert [(h.marker, h.level) for h in report.headings] == [(h.marker, h.level) for h in plain.headings]
+
+
+@pytest.mark.parametrize(
+    ("number", "fmt", "expected"),
+    [
+        (3, "decimal", "3"),
+        (12, "chineseCounting", "十二"),
+        (2, "chineseCountingThousand", "二"),
+        (4, "decimalEnclosedCircle", "④"),
+        (2, "decimalEnclosedParen", "⑵"),
+        (15, "decimalFullWidth", "１５"),
+        (28, "lowerLetter", "bb"),
+        (14, "upperRoman", "XIV"),
+        (7, "somethingNew", "7"),
+    ],
+)
+def test_word_number_formats(number: int, fmt: str, expected: str) -> None:
+    from gongwen.formats.numbering import format_number
+
+    assert format_number(number, fmt) == expected
 
 
 def test_docx_tables_are_read_row_by_row_in_document_order(tmp_path: Path) -> None:

@@ -2,12 +2,13 @@
 
 Kept: every paragraph of the body, one per line, in document order (line breaks inside a paragraph
 kept), and each table row as a line of its cells separated by tabs (a merged cell once); the
-document's core properties (title, author, creation date). Evidence: the paragraphs styled ``Title`` /
+document's core properties (title, author, creation date). The number Word's automatic numbering draws
+before a paragraph (一、 (一) 1. ①, see :mod:`gongwen.formats.numbering`) is written at the start of its
+line, so that a heading numbered by Word keeps its marker. Evidence: the paragraphs styled ``Title`` /
 ``标题`` (level 0), ``Heading 1``…``Heading 9`` / ``标题 1``… (their level), or given an outline level,
 in :attr:`Source.heading_hints`; the document's title is its ``Title`` paragraph, else its first
 paragraph when that is styled as a heading and has no outline marker. Dropped: headers, footers,
-footnotes, comments, text boxes and the numbers Word's automatic list numbering draws (they are not in
-the paragraph's text).
+footnotes, comments, text boxes, bullets.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 
 from gongwen.errors import UnsupportedFormatError
 from gongwen.formats.evidence import clean_title
+from gongwen.formats.numbering import Numbering
 from gongwen.formats.source import HeadingHint, Source, SourceFormat, import_extra
 from gongwen.model import Span
 
@@ -127,11 +129,14 @@ def read_docx(data: bytes, *, name: str = "<bytes>") -> Source:
     lines: list[str] = []
     hints: list[HeadingHint] = []
     length = 0
+    numbering = Numbering(document)
     for kind, block in _blocks(document):
         if kind == "p":
+            label = numbering.label(block)  # counted even for an empty paragraph, as Word counts it
             text = block.text.replace("\r", "\n").rstrip()
             if not text.strip():
                 continue
+            text = label + text
             level, style = _paragraph_level(block)
             if level is not None:
                 hints.append(HeadingHint(Span(length, length + len(text)), level, style))
