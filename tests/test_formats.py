@@ -212,6 +212,15 @@ def test_pdf_furniture_is_recognised_by_recurrence_and_shape() -> None:
     ]
 
 
+def test_pdf_title_in_large_type_stays_where_a_running_header_repeats_it() -> None:
+    header = "2024年部门决算说明"
+    pages = [[line(header, x1=200), Line(header, 200.0, 380.0, 18.0), line("一、部门基本情况", x1=200)]]
+    pages += [[line(header, x1=200), line(f"第{n}段正文的内容写在这里。", x1=300)] for n in range(2, 5)]
+    kept = _drop_furniture(pages)
+    assert [x.text for x in kept[0]] == [header, "一、部门基本情况"]
+    assert all(header not in x.text for page in kept[1:] for x in page)
+
+
 def test_pdf_without_text_says_to_run_ocr(tmp_path: Path) -> None:
     from reportlab.pdfgen import canvas
 

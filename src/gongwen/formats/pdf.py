@@ -2,7 +2,8 @@
 
 Kept: every line of text on every page, in reading order (top to bottom), and the page each character
 came from (:attr:`Source.page_starts`). Dropped: running headers and footers (a line at the top or the
-bottom of a page that recurs, digits aside, on at least half of the pages) and page numbers (``- 3 -``,
+bottom of a page that recurs, digits aside, on at least half of the pages, unless set in larger type than
+the body, as the title on the first page is) and page numbers (``- 3 -``,
 ``第3页 共10页``, ``3/10``, a bare ``3`` at the foot of a page). Joined: a line that runs to the right margin
 continues on the next line (also across a page break) unless the next line is indented (a new paragraph)
 or the line ends a sentence and the next one starts with a heading marker, so that 55.57万元 broken as
@@ -56,6 +57,7 @@ _HEADING_START = re.compile(
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 # How many lines at the top and at the bottom of a page may be furniture.
 _EDGE_LINES = 2
+_TITLE_SIZE = 1.15  # type this much larger than the body's is a title's, not a running header's
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
 _FILE_NAME = re.compile(r"\.(?:docx?|wps|pdf|xlsx?|txt)\s*$|^Microsoft Word\s*-", re.IGNORECASE)
 
@@ -84,6 +86,9 @@ def _drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
         tops.update({_key(line) for line in lines[:_EDGE_LINES]})
         bottoms.update({_key(line) for line in lines[-_EDGE_LINES:]})
     needed = max(2, (len(pages) + 1) // 2)
+    sizes = [line.size for lines in pages for line in lines]
+    # a line in larger type than the body is a title, even where a running header repeats its words
+    largest = (statistics.median(sizes) if sizes else 0.0) * _TITLE_SIZE
     kept = []
     for lines in pages:
         head = len(lines[:_EDGE_LINES])
@@ -93,7 +98,8 @@ def _drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
             at_top, at_bottom = index < head, index >= tail
             if (at_top or at_bottom) and _PAGE_NUMBER.match(line.text):
                 continue
-            if (at_top and tops[_key(line)] >= needed) or (at_bottom and bottoms[_key(line)] >= needed):
+            repeated = (at_top and tops[_key(line)] >= needed) or (at_bottom and bottoms[_key(line)] >= needed)
+            if repeated and line.size <= largest:
                 continue
             out.append(line)
         kept.append(out)
