@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import gongwen
 from gongwen.batch import find_files, parse_many, write_tables
@@ -519,3 +521,29 @@ def test_cli_reports_a_missing_extra(files: dict[str, Path], monkeypatch: pytest
     monkeypatch.setitem(sys.modules, "pdfplumber", None)
     assert main(["parse", str(files["pdf"])]) == 1
     assert "pip install 'gongwen[pdf]'" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Properties of the PDF assembly
+
+
+_LINE_TEXT = st.text(alphabet="一二三、。,55.7万元ab (1)", min_size=1, max_size=30).filter(str.strip)
+_LINES = st.builds(
+    Line,
+    _LINE_TEXT.map(str.strip),
+    st.sampled_from([72.0, 72.0, 72.0, 96.0]),
+    st.floats(min_value=100.0, max_value=523.0),
+    st.sampled_from([12.0, 12.0, 9.0]),
+)
+
+
+@given(st.lists(st.lists(_LINES, max_size=8), min_size=1, max_size=5))
+def test_pdf_assembly_keeps_every_character_and_knows_every_page(pages: list[list[Line]]) -> None:
+    text, starts = _assemble(pages)
+    assert text.replace("\n", "").replace(" ", "") == "".join(x.text for page in pages for x in page).replace(" ", "")
+    assert len(starts) == len(pages) and starts[0] == 0 and starts == sorted(starts)
+    source = Source(text, SourceFormat.PDF, page_starts=starts)
+    for number, (page, start) in enumerate(zip(pages, starts, strict=True), start=1):
+        if page:
+            assert text.startswith(page[0].text, start)
+            assert source.page_at(start) == number
