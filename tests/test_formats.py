@@ -547,3 +547,10 @@ def test_pdf_assembly_keeps_every_character_and_knows_every_page(pages: list[lis
         if page:
             assert text.startswith(page[0].text, start)
             assert source.page_at(start) == number
+
+
+def test_pdf_centred_title_as_wide_as_the_text_is_not_joined_to_the_next_line() -> None:
+    title = Line("教育局讲话心得体会报告 教育局讲话心得体会报告范文(六篇)", 99.9, 495.4, 12.0, 297.6)
+    body = [line("一" * 36, x1=504.0), line("二" * 10, x1=200.0)] * 3
+    text, _ = _assemble([[title, line("- 上传日期:2023-01-12 |", x1=230.0), *body]])
+    assert text.startswith(title.text + "\n- 上传日期")

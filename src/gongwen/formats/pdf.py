@@ -31,12 +31,14 @@ __all__ = ["read_pdf"]
 
 @attrs.frozen
 class Line:
-    """One line of a page as laid out: its text, left and right edges and the size of its characters."""
+    """One line of a page as laid out: its text, left and right edges, the size of its characters and the
+    middle of its page (``None`` when unknown)."""
 
     text: str
     x0: float
     x1: float
     size: float
+    middle: float | None = None
 
 
 # A page number alone on a line: 3 · - 3 - · — 3 — · 第3页 · 第3页 共10页 · 3/10 · Page 3 of 10.
@@ -64,13 +66,14 @@ _FILE_NAME = re.compile(r"\.(?:docx?|wps|pdf|xlsx?|txt)\s*$|^Microsoft Word\s*-"
 
 def _page_lines(page: Any) -> list[Line]:
     lines = []
+    middle = float(page.width) / 2
     for found in page.extract_text_lines(layout=False, strip=True, return_chars=True):
         text = found.get("text", "")
         if not text.strip():
             continue
         sizes = [c.get("size", 0.0) for c in found.get("chars", ()) if not str(c.get("text", " ")).isspace()]
         size = statistics.median(sizes) if sizes else 10.0
-        lines.append(Line(text.strip(), float(found["x0"]), float(found["x1"]), float(size)))
+        lines.append(Line(text.strip(), float(found["x0"]), float(found["x1"]), float(size), middle))
     return lines
 
 
@@ -117,7 +120,17 @@ class Layout:
     full_length: int | None = None
 
     def full(self, line: Line) -> bool:
-        """Whether the line runs to the margin (or to the fixed length), so that the text goes on below."""
+        """Whether the line runs to the margin (or to the fixed length), so that the text goes on below.
+
+        A centred line (a title: set in from the left margin, its middle on the page's middle) is never
+        full, however long it is.
+        """
+        if (
+            line.middle is not None
+            and line.x0 > self.left + 1.2 * self.size
+            and abs((line.x0 + line.x1) / 2 - line.middle) < 0.4 * self.size
+        ):
+            return False
         if line.x1 >= self.right - 1.5 * max(self.size, line.size):
             return True
         return self.full_length is not None and len(line.text) >= self.full_length
