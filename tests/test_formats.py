@@ -554,3 +554,16 @@ def test_pdf_centred_title_as_wide_as_the_text_is_not_joined_to_the_next_line() 
     body = [line("一" * 36, x1=504.0), line("二" * 10, x1=200.0)] * 3
     text, _ = _assemble([[title, line("- 上传日期:2023-01-12 |", x1=230.0), *body]])
     assert text.startswith(title.text + "\n- 上传日期")
+
+
+def test_cli_reads_a_page_from_standard_input(files: dict[str, Path]) -> None:
+    import subprocess
+
+    result = subprocess.run(
+        [sys.executable, "-m", "gongwen", "parse", "--json", "-"],
+        input=files["html"].read_bytes(),
+        capture_output=True,
+        check=True,
+    )
+    data = json.loads(result.stdout)
+    assert data["source"]["format"] == "html" and data["documents"][0]["title"] == TITLE

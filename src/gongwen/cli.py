@@ -338,7 +338,10 @@ def _read_input(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tu
     if not args.file:
         parser.error("give a FILE, - for standard input, or --sample")
     if args.file == "-":
-        return decode(sys.stdin.buffer.read(), name="<stdin>"), "<stdin>"
+        data = sys.stdin.buffer.read()
+        if formats.detect_format(data, "<stdin>") is not formats.SourceFormat.TXT:
+            return formats.read_bytes(data, name="<stdin>"), "<stdin>"  # an HTML page, a PDF piped in
+        return decode(data, name="<stdin>"), "<stdin>"
     if os.path.isdir(args.file):
         raise IsADirectoryError(
             f"{args.file} is a folder: to parse every report in it, run gongwen batch {args.file} --out DIR"
