@@ -10,6 +10,7 @@ level, parent) and the metrics (value, unit) found, every span indexing ``Report
 from __future__ import annotations
 
 import collections
+import html
 import io
 import json
 import sys
@@ -419,14 +420,14 @@ def test_evidence_ignores_a_pdf_title() -> None:
 
 
 def test_html_page_lines_keep_blocks_breaks_cells_and_pre() -> None:
-    from gongwen.formats.html import page_lines
+    from gongwen.formats.htmlblocks import page_lines, parse_page
 
     page = (
         "<?xml version='1.0' encoding='utf-8'?><html><head><title>t</title><style>p{}</style></head><body>"
         "<div>一、基本情况<br>全镇有学校<b>2</b>所。</div><script>var a=1;</script>"
         "<table><tr><td>项目</td><td>金额</td></tr></table><pre>不足:\n1、管理</pre><!-- c -->尾</body></html>"
     )
-    assert page_lines(page) == ["一、基本情况", "全镇有学校2所。", "项目\t金额", "不足:", "1、管理", "尾"]
+    assert page_lines(parse_page(page)) == ["一、基本情况", "全镇有学校2所。", "项目\t金额", "不足:", "1、管理", "尾"]
 
 
 def test_html_keeps_short_repeated_lines_inside_the_article() -> None:
@@ -567,3 +568,28 @@ def test_cli_reads_a_page_from_standard_input(files: dict[str, Path]) -> None:
     )
     data = json.loads(result.stdout)
     assert data["source"]["format"] == "html" and data["documents"][0]["title"] == TITLE
+
+
+def test_html_old_style_table_layout_with_line_breaks(plain: Report) -> None:
+    lines = "<br>\n".join(html.escape(x) for x in PLAIN.split("\n"))
+    page = (
+        "<html><head><meta http-equiv='Content-Type' content='text/html; charset=gb2312'>"
+        "<title>某某区人民政府-工作总结</title></head><body><table width='100%'>"
+        "<tr><td colspan='2'><a href='/'>首页</a> | <a href='/a'>政务公开</a> | <a href='/b'>办事指南</a></td></tr>"
+        "<tr><td width='200'><a href='/x'>通知公告</a><br><a href='/y'>工作动态</a></td>"
+        f"<td><font size='3'>{lines}</font></td></tr>"
+        "<tr><td colspan='2'>版权所有:某某区人民政府 地址:某某路1号</td></tr></table></body></html>"
+    )
+    report = parse_source(read_bytes(page.encode("gb18030"), name="old.htm"))
+    assert share(heading_keys(plain), heading_keys(report)) == 1.0
+    assert share(metric_keys(plain), metric_keys(report)) == 1.0
+    assert "工作总结\n" not in report.text[:20]  # a title only in <title> is not put above the article
+
+
+def test_html_title_shown_only_in_the_title_tag_is_not_added() -> None:
+    page = "<html><head><title>某某镇2024年工作总结_某某镇人民政府</title></head><body>"
+    page += "".join(f"<p>{x}</p>" for x in ["一、基本情况", "全镇有初级中学2所,教师733人,在校学生845人。"] * 3)
+    source = read_bytes((page + "</body></html>").encode(), name="p.html")
+    assert source.title == "某某镇2024年工作总结"
+    assert source.text.startswith("一、基本情况")
+    assert parse_source(source).documents[0].title is None
