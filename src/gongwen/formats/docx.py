@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Iterator
 from typing import Any
 
@@ -122,7 +121,7 @@ def read_docx(data: bytes, *, name: str = "<bytes>") -> Source:
     docx = import_extra("docx", "Word documents")
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except Exception as exc:  # python-docx and lxml raise many kinds of error for a damaged package
         raise UnsupportedFormatError(
             f"{name}: not a readable Word (.docx) document ({exc}); save it again as .docx from Word or WPS"
         ) from exc

@@ -52,6 +52,8 @@ def parse_page(page: str) -> Any:
         root = lxml_html.fromstring(_XML_DECLARATION.sub("", page, count=1))
     except (etree.ParserError, ValueError):
         return None
+    if not isinstance(root.tag, str):
+        return None  # a page that is only a comment or a processing instruction
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     return root
 
