@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gongwen
 from gongwen.batch import find_files, parse_many, write_tables
@@ -470,3 +472,20 @@ def test_html_title_shown_only_in_the_title_tag_is_not_added() -> None:
     assert source.title == "某某镇2024年工作总结"
     assert source.text.startswith("一、基本情况")
     assert parse_source(source).documents[0].title is None
+
+
+_PAGE_PIECES = [
+    *("<html>", "<body>", "<p>", "</p>", "<br>", "<td>", "<table>", "<tr>", "<pre>", "</pre>", "<h1>", "</h1>"),
+    *("<!--", "-->", "<script>", "</script>", "<title>", '<div class="title">', "</div>", "&nbsp;", "\n", "<", ">"),
+    *("<?xml version='1.0'?>", "<meta charset='gbk'>", "一、基本情况", "全镇有学校2所。", "二、存在问题", "标题_网"),
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PAGE_PIECES), max_size=40).map("".join))
+def test_any_page_reads_or_fails_clearly_and_spans_stay_valid(page: str) -> None:
+    try:
+        source = read_bytes(page.encode("utf-8"), name="page.html")
+    except gongwen.GongwenError:
+        return
+    assert_spans_index_text(parse_source(source))
