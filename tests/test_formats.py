@@ -489,3 +489,14 @@ def test_any_page_reads_or_fails_clearly_and_spans_stay_valid(page: str) -> None
     except gongwen.GongwenError:
         return
     assert_spans_index_text(parse_source(source))
+
+
+def test_a_page_trafilatura_cannot_take_apart_is_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    source = read_bytes("<html><body><p>一、基本情况</p><p>全镇有学校2所。</p></body></html>".encode(), name="p.html")
+    assert source.text == "一、基本情况\n全镇有学校2所。" and source.title is None

@@ -60,14 +60,17 @@ def read_html(data: bytes, *, name: str = "<bytes>") -> Source:
     page, encoding = decode_html(data, name=name)
     document = None
     if page.strip():
-        document = trafilatura.bare_extraction(
-            page,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            favor_precision=True,
-            deduplicate=False,
-        )
+        try:
+            document = trafilatura.bare_extraction(
+                page,
+                with_metadata=True,
+                include_comments=False,
+                include_tables=True,
+                favor_precision=True,
+                deduplicate=False,
+            )
+        except Exception:  # a page trafilatura cannot take apart is read whole, not lost
+            document = None
     root = parse_page(page) if page.strip() else None
     lines = page_lines(root)
     text = _field(document, "text") if document is not None else None
