@@ -436,16 +436,13 @@ def test_cli_reports_a_missing_extra(files: dict[str, Path], monkeypatch: pytest
     assert "pip install 'gongwen[pdf]'" in capsys.readouterr().err
 
 
-def test_cli_reads_a_page_from_standard_input(files: dict[str, Path]) -> None:
-    import subprocess
-
-    result = subprocess.run(
-        [sys.executable, "-m", "gongwen", "parse", "--json", "-"],
-        input=files["html"].read_bytes(),
-        capture_output=True,
-        check=True,
-    )
-    data = json.loads(result.stdout)
+def test_cli_reads_a_page_from_standard_input(
+    files: dict[str, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(files["html"].read_bytes()))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert main(["parse", "--json", "-"]) == 0
+    data = json.loads(capsys.readouterr().out)
     assert data["source"]["format"] == "html" and data["documents"][0]["title"] == TITLE
 
 
