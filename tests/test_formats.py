@@ -266,6 +266,11 @@ def test_old_binary_word_document_is_a_clear_error() -> None:
         read_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), name="old.doc")
 
 
+def test_rtf_saved_as_doc_is_a_clear_error() -> None:
+    with pytest.raises(UnsupportedFormatError, match="Rich Text"):
+        read_bytes(b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}}", name="report.doc")
+
+
 def test_zip_that_is_not_a_word_document_is_a_clear_error() -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:

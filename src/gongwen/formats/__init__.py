@@ -80,6 +80,11 @@ def detect_format(data: bytes, name: str = "") -> SourceFormat:
             f"{name or 'this file'}: an old binary Word/WPS document (.doc): gongwen reads .docx; "
             "save it as .docx (or as text) from Word, WPS or LibreOffice first"
         )
+    if head.lstrip().startswith(b"{\\rtf"):
+        raise UnsupportedFormatError(
+            f"{name or 'this file'}: a Rich Text (RTF) document: gongwen reads .docx; "
+            "save it as .docx (or as text) from Word, WPS or LibreOffice first"
+        )
     if _HTML_START.match(head):
         return SourceFormat.HTML
     suffix = PurePath(name).suffix.lower()
