@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from gongwen.formats.evidence import clean_title
-from gongwen.formats.htmlblocks import article_lines, headlines, page_lines, parse_page
+from gongwen.formats.htmlblocks import article_lines, headlines, page_blocks, parse_page
 from gongwen.formats.source import Source, SourceFormat, import_extra
 from gongwen.io import decode_with_encoding, normalize_newlines
 
@@ -72,12 +72,12 @@ def read_html(data: bytes, *, name: str = "<bytes>") -> Source:
         except Exception:  # a page trafilatura cannot take apart is read whole, not lost
             document = None
     root = parse_page(page) if page.strip() else None
-    lines = page_lines(root)
+    blocks = page_blocks(root)
     text = _field(document, "text") if document is not None else None
     if text is None:
-        text = "\n".join(lines)  # trafilatura found no article: the whole page
+        text = "\n".join(line for line, _ in blocks)  # trafilatura found no article: the whole page
     else:
-        found = article_lines(lines, text)
+        found = article_lines(blocks, text)
         if found is not None:
             text = "\n".join(found)
     text = _BLANKS.sub("\n", normalize_newlines(text)).strip("\n")

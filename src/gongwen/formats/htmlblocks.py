@@ -5,7 +5,8 @@ it drops short lines it takes for repeats (the second ``不足:`` of a report, a
 tables as ``| … |`` rows and loses the ``<br>`` breaks inside them. So gongwen renders the page itself,
 one line per block (:func:`page_lines`), and takes from it the run of lines that trafilatura's text
 covers (:func:`article_lines`): from its first to its last long line found in that text, widened by the
-lines right next to them that trafilatura kept too.
+lines right next to them that trafilatura kept too, within the same part of a layout table (so that a
+menu in the next cell, which trafilatura may keep with the article, stays out).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["article_lines", "headlines", "page_lines", "parse_page"]
+__all__ = ["article_lines", "headlines", "page_blocks", "page_lines", "parse_page"]
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _SPACE = re.compile(r"\s+")
@@ -33,6 +34,7 @@ _SKIPPED = frozenset(
     | {"textarea"}
 )
 _CELLS = frozenset({"td", "th"})
+_REGION = "\x00"  # marks where a layout table's cell starts or ends, between lines
 # An article's first and last lines are found in trafilatura's text when at least this long (a menu
 # item, a site name or a date is shorter, and may occur in the article too).
 _ANCHOR_CHARS = 12
@@ -67,6 +69,17 @@ def page_lines(root: Any) -> list[str]:
     """The text of every block of a page, one line per block: ``<br>`` breaks a line, a data table's
     cells are separated by tabs (a layout table's cells are blocks), ``<pre>`` keeps its lines; scripts,
     styles and the head are left out."""
+    return [line for line, _ in page_blocks(root)]
+
+
+def _clean(text: str, pre: int) -> str:
+    text = text.replace(_REGION, "")
+    return text if pre else _SPACE.sub(" ", text)
+
+
+def page_blocks(root: Any) -> list[tuple[str, int]]:
+    """:func:`page_lines` with the region of each line: the regions are the parts of a layout table
+    (a cell that holds paragraphs or line breaks is one, and so is what lies between such cells)."""
     if root is None:
         return []
     from lxml import etree
@@ -83,23 +96,33 @@ def page_lines(root: Any) -> list[str]:
                 continue
             if tag in _CELLS:
                 blocks.append(_is_container(element))
-                parts.append("\n" if blocks[-1] else "\t")
+                parts.append(f"\n{_REGION}\n" if blocks[-1] else "\t")
             elif tag in _BREAKING:
                 parts.append("\n")
             pre += tag == "pre"
             if element.text:
-                parts.append(element.text if pre else _SPACE.sub(" ", element.text))
+                parts.append(_clean(element.text, pre))
             continue
         if skipping:
             skipping -= 1
         else:
-            if tag in _BLOCKS or (tag in _CELLS and blocks.pop()):
+            if tag in _CELLS and blocks.pop():
+                parts.append(f"\n{_REGION}\n")
+            elif tag in _BLOCKS:
                 parts.append("\n")
             pre -= tag == "pre"
         if element.tail and element is not root:
-            parts.append(element.tail if pre else _SPACE.sub(" ", element.tail))
-    lines = (line.strip(" \t\r\f\v\u00a0\u3000") for line in "".join(parts).split("\n"))
-    return [line for line in lines if line]
+            parts.append(_clean(element.tail, pre))
+    found = []
+    region = 0
+    for raw in "".join(parts).split("\n"):
+        if raw == _REGION:
+            region += 1
+            continue
+        line = raw.strip(" \t\r\f\v\u00a0\u3000")
+        if line:
+            found.append((line, region))
+    return found
 
 
 def headlines(root: Any) -> list[str]:
@@ -124,10 +147,13 @@ def _key(line: str) -> str:
     return _PIPES.sub("", line)
 
 
-def article_lines(lines: list[str], text: str) -> list[str] | None:
-    """The run of ``lines`` that trafilatura's ``text`` covers (see above), or ``None`` when it cannot be
-    found or would add much more than trafilatura dropped."""
+def article_lines(blocks: list[tuple[str, int]], text: str) -> list[str] | None:
+    """The run of lines (of :func:`page_blocks`) that trafilatura's ``text`` covers (see above), widened
+    only within the regions of its first and last lines; ``None`` when it cannot be found or would add
+    much more than trafilatura dropped."""
     covered = _key(text)
+    lines = [line for line, _ in blocks]
+    regions = [region for _, region in blocks]
     keys = [_key(line) for line in lines]
 
     def anchor(index: int) -> bool:
@@ -139,11 +165,21 @@ def article_lines(lines: list[str], text: str) -> list[str] | None:
         return None
     last = next(i for i in range(len(lines) - 1, first - 1, -1) if anchor(i))
     position = covered.find(keys[first])
-    while first > 0 and keys[first - 1] and covered.endswith(keys[first - 1], 0, position):
+    while (
+        first > 0
+        and regions[first - 1] == regions[first]
+        and keys[first - 1]
+        and covered.endswith(keys[first - 1], 0, position)
+    ):
         first -= 1
         position -= len(keys[first])
     position = covered.rfind(keys[last]) + len(keys[last])
-    while last + 1 < len(lines) and keys[last + 1] and covered.startswith(keys[last + 1], position):
+    while (
+        last + 1 < len(lines)
+        and regions[last + 1] == regions[last]
+        and keys[last + 1]
+        and covered.startswith(keys[last + 1], position)
+    ):
         last += 1
         position += len(keys[last])
     found = lines[first : last + 1]
