@@ -112,11 +112,12 @@ def test_inputs_folders_reports_and_pairs(tmp_path: Path) -> None:
     (tmp_path / "a" / "one.txt").write_text(text, encoding="utf-8")
     (tmp_path / "two.txt").write_text(text.replace("青川省", "白水省"), encoding="utf-8")
     rows = panel_rows(tmp_path, indicators="gdp_growth", status="actual")
+    # in the order of find_files (and gongwen batch): a folder's files, then its subfolders
     assert [(Path(str(r["file"])).name, r["region"], r["period"]) for r in rows] == [
-        ("one.txt", "青川省", "2025"),
-        ("one.txt", "青川省", "2021-2025"),
         ("two.txt", "白水省", "2025"),
         ("two.txt", "白水省", "2021-2025"),
+        ("one.txt", "青川省", "2025"),
+        ("one.txt", "青川省", "2021-2025"),
     ]
     report = gongwen.parse(text)
     assert [r["file"] for r in panel_rows(report, indicators="gdp")] == [None, None]

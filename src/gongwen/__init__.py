@@ -13,11 +13,13 @@ from gongwen.context import Context
 from gongwen.errors import (
     GongwenError,
     InputTypeError,
+    MissingExtraError,
     NotANumeralError,
     ParseTimeoutError,
     RegistryError,
     ReportDecodeError,
     ReportDecodeWarning,
+    UnsupportedFormatError,
 )
 from gongwen.extractors import (
     Extractor,
@@ -27,6 +29,7 @@ from gongwen.extractors import (
     register_extractor,
     unregister_extractor,
 )
+from gongwen.formats import Source, SourceFormat, parse_source, read
 from gongwen.headings import HeadingRule, register_heading_style, unregister_heading_style
 from gongwen.indicators import register_indicator
 from gongwen.io import decode, read_text, sample_path
@@ -69,6 +72,7 @@ __all__ = [
     "Metric",
     "MetricExtractor",
     "MetricKind",
+    "MissingExtraError",
     "Noise",
     "NoiseKind",
     "NotANumeralError",
@@ -81,10 +85,13 @@ __all__ = [
     "ReportDecodeError",
     "ReportDecodeWarning",
     "Section",
+    "Source",
+    "SourceFormat",
     "Span",
     "Status",
     "StopList",
     "Unit",
+    "UnsupportedFormatError",
     "__version__",
     "decode",
     "extract_metrics",
@@ -98,6 +105,8 @@ __all__ = [
     "parse",
     "parse_many",
     "parse_outline",
+    "parse_source",
+    "read",
     "read_text",
     "register_extractor",
     "register_heading_style",

@@ -26,8 +26,9 @@ import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from gongwen import formats
 from gongwen.errors import GongwenError, ReportDecodeWarning
-from gongwen.files import FileOutcome, expand_items, find_files, parse_file, read_input
+from gongwen.files import FileOutcome, expand_items, find_files, parse_file, read_report
 from gongwen.io import ERRORS, Errors, decode_report
 from gongwen.model import Report
 from gongwen.parser import parse
@@ -66,8 +67,8 @@ __all__ = [
 
 def _parse_item(item: str | os.PathLike[str], encoding: str | None, errors: Errors) -> tuple[Report, list[str]]:
     if isinstance(item, os.PathLike):
-        decoded = read_input(item, name=os.fspath(item), encoding=encoding, errors=errors)
-        return parse(decoded.text), [issue.message for issue in decoded.issues]
+        read = read_report(item, name=os.fspath(item), encoding=encoding, errors=errors)
+        return read.report, [issue.message for issue in read.issues]
     return parse(item), []
 
 
@@ -76,15 +77,16 @@ def parse_many(
     *,
     workers: int | None = None,
     chunksize: int | None = None,
-    pattern: str = "*.txt",
+    pattern: str = formats.DEFAULT_PATTERN,
     encoding: str | None = None,
     errors: Errors = "strict",
 ) -> Iterator[Report]:
     """Parse many reports in parallel; yield their Reports in input order.
 
     Each item is either the text of a report (a ``str``) or a file to read (any :class:`os.PathLike`,
-    e.g. a :class:`pathlib.Path`; read as by :func:`gongwen.io.read_text` with ``encoding`` and
-    ``errors``). A plain ``str`` inside a list is always taken as text. A folder or a glob pattern, given
+    e.g. a :class:`pathlib.Path`; a text file read as by :func:`gongwen.io.read_text` with ``encoding``
+    and ``errors``, an HTML page, a PDF or a Word file as by :func:`gongwen.read`). A plain ``str``
+    inside a list is always taken as text. A folder or a glob pattern, given
     alone (``parse_many(Path("corpus"))``, ``parse_many("corpus/**/*.txt")``) or as a ``Path`` in the
     list, stands for the files under it whose names match ``pattern``, in the order of
     :func:`find_files` (so ``zip(find_files([folder]), parse_many(folder))`` pairs each file with its
@@ -136,7 +138,7 @@ def write_tables(
     workers: int | None = None,
     force: bool = False,
     prune: bool = False,
-    pattern: str = "*.txt",
+    pattern: str = formats.DEFAULT_PATTERN,
     chunksize: int | None = None,
     progress: ProgressCallback | None = None,
     timeout: float | None = None,

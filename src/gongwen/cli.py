@@ -30,6 +30,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from gongwen import formats
 from gongwen.batch import FORMATS, BatchSummary, FileOutcome, package_version, write_tables
 from gongwen.display import format_qualifier, format_value, section_label
 from gongwen.errors import GongwenError, ReportDecodeWarning
@@ -151,7 +152,8 @@ examples:
   gongwen parse --json report.txt > r.json the whole Report as JSON
   gongwen parse --sample --outline-only    try it on the bundled sample report
   cat report.txt | gongwen parse -         read standard input
-  gongwen batch corpus/ --out tables/      parse every *.txt under corpus/ into csv tables
+  gongwen parse report.pdf                 also .html/.htm and .docx (pip install 'gongwen[all]')
+  gongwen batch corpus/ --out tables/      parse every .txt/.html/.pdf/.docx under corpus/ into csv tables
   gongwen batch 'data/**/*.txt' --out t/ --format jsonl --workers 4
 
 Files may be UTF-8 (with or without BOM), UTF-16, GB18030/GBK or Big5 (others are
@@ -318,7 +320,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="drop the rows of earlier files not among these inputs (default: keep them)",
     )
     _add_encoding_arguments(p_batch)
-    p_batch.add_argument("--pattern", default="*.txt", help="file names to take from folders (default: %(default)s)")
+    p_batch.add_argument(
+        "--pattern",
+        default=formats.DEFAULT_PATTERN,
+        help="file names to take from folders, several separated by commas (default: %(default)s)",
+    )
     p_batch.add_argument(
         "--timeout",
         type=_positive_seconds,
@@ -342,7 +348,11 @@ def build_parser() -> argparse.ArgumentParser:
     p_panel.add_argument("--status", choices=("target", "actual"), help="only targets or only actuals")
     p_panel.add_argument("--format", "-f", choices=FORMATS, default="csv", help="table format (default: csv)")
     p_panel.add_argument("--out", "-o", metavar="FILE", help="write to FILE (default: standard output)")
-    p_panel.add_argument("--pattern", default="*.txt", help="file names to take from folders (default: %(default)s)")
+    p_panel.add_argument(
+        "--pattern",
+        default=formats.DEFAULT_PATTERN,
+        help="file names to take from folders, comma-separated globs (default: every format gongwen reads)",
+    )
     return parser
 
 
@@ -354,7 +364,7 @@ def _error(message: str) -> None:
     print(f"gongwen: {message}", file=sys.stderr)
 
 
-def _read_input(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[str, str]:
+def _read_input(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[str | formats.Source, str]:
     if args.sample:
         if args.file:
             parser.error("give a FILE or --sample, not both")
@@ -363,11 +373,16 @@ def _read_input(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tu
     if not args.file:
         parser.error("give a FILE, - for standard input, or --sample")
     if args.file == "-":
-        return decode(sys.stdin.buffer.read(), name="<stdin>", **coding), "<stdin>"
+        data = sys.stdin.buffer.read()
+        if formats.detect_format(data, "<stdin>") is not formats.SourceFormat.TXT:
+            return formats.read_bytes(data, name="<stdin>"), "<stdin>"  # an HTML page, a PDF piped in
+        return decode(data, name="<stdin>", **coding), "<stdin>"
     if os.path.isdir(args.file):
         raise IsADirectoryError(
             f"{args.file} is a folder: to parse every report in it, run gongwen batch {args.file} --out DIR"
         )
+    if formats.detect_path(args.file) is not formats.SourceFormat.TXT:
+        return formats.read(args.file), args.file  # HTML, PDF, Word: their extraction, with the format's evidence
     return read_text(args.file, **coding), args.file
 
 
@@ -375,11 +390,16 @@ def _cmd_parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", ReportDecodeWarning)
-            text, name = _read_input(args, parser)
+            source, name = _read_input(args, parser)
         for warning in caught:
             _error(f"warning: {warning.message}")
         # only the work asked for: the outline alone runs no extractor (and never loads jieba)
-        report = parse(text, extractors=[] if args.outline_only else None)
+        extractors: list[str] | None = [] if args.outline_only else None
+        if isinstance(source, str):
+            report = parse(source, extractors=extractors)
+        else:
+            report = formats.parse_source(source, extractors=extractors)
+        text = report.text
     except IsADirectoryError as exc:
         _error(str(exc) if exc.errno is None else f"{exc.filename} is a folder, not a file")
         return EXIT_FAILED

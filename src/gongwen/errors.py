@@ -9,11 +9,13 @@ from __future__ import annotations
 __all__ = [
     "GongwenError",
     "InputTypeError",
+    "MissingExtraError",
     "NotANumeralError",
     "ParseTimeoutError",
     "RegistryError",
     "ReportDecodeError",
     "ReportDecodeWarning",
+    "UnsupportedFormatError",
 ]
 
 
@@ -40,6 +42,14 @@ class ReportDecodeError(GongwenError, ValueError):
 class ReportDecodeWarning(UserWarning):
     """A file was read, but not all of it faithfully: bytes replaced by U+FFFD (``errors="replace"``), or
     ``?`` where a lossy conversion dropped characters. The message names the file and counts them."""
+
+
+class MissingExtraError(GongwenError, ImportError):
+    """Reading a file needs an optional dependency that is not installed (``pip install 'gongwen[pdf]'``)."""
+
+
+class UnsupportedFormatError(GongwenError, ValueError):
+    """A file is in a format gongwen does not read (an old binary ``.doc``, a damaged PDF or Word file)."""
 
 
 class ParseTimeoutError(GongwenError, TimeoutError):

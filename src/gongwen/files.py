@@ -2,14 +2,14 @@
 
 * :func:`find_files` expands files, folders and glob patterns into the files to parse (what
   ``gongwen batch`` and :func:`gongwen.parse_many` do with a folder).
-* :func:`read_input` is the one place where a file's text is obtained (bytes read and decoded with
-  :func:`gongwen.io.decode_report`); :func:`parse_file` reads, parses and flattens one file into the
-  rows of the batch tables, and never raises for a bad file: it returns a :class:`FileOutcome`.
+* :func:`read_report` is the one place where a file is read and parsed: a text file's bytes decoded with
+  :func:`gongwen.io.decode_report`, an HTML page, a PDF or a Word file read by :mod:`gongwen.formats`;
+  :func:`parse_file` flattens one file into the rows of the batch tables, and never raises for a bad
+  file: it returns a :class:`FileOutcome`.
 """
 
 from __future__ import annotations
 
-import fnmatch
 import glob
 import os
 import time
@@ -19,13 +19,15 @@ from typing import Any
 
 import attrs
 
+from gongwen import formats
 from gongwen.errors import InputTypeError
-from gongwen.io import Decoded, Errors, decode_report
+from gongwen.io import Decoded, DecodeIssue, Errors, decode_report
+from gongwen.model import Report
 from gongwen.parser import parse
 from gongwen.runner import time_limit
 from gongwen.schema import report_rows
 
-__all__ = ["FileOutcome", "expand_items", "find_files", "parse_file", "read_input"]
+__all__ = ["FileOutcome", "Read", "expand_items", "find_files", "parse_file", "read_input", "read_report"]
 
 
 def _walk(folder: Path, pattern: str) -> list[Path]:
@@ -33,7 +35,7 @@ def _walk(folder: Path, pattern: str) -> list[Path]:
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if not name.startswith(".") and fnmatch.fnmatch(name, pattern):
+            if not name.startswith(".") and formats.matches_pattern(name, pattern):
                 found.append(Path(dirpath) / name)
     return found
 
@@ -79,7 +81,7 @@ def discover(inputs: Inputs, pattern: str) -> tuple[list[Path], list[str]]:
     return files, missing
 
 
-def find_files(inputs: Inputs, *, pattern: str = "*.txt") -> list[Path]:
+def find_files(inputs: Inputs, *, pattern: str = formats.DEFAULT_PATTERN) -> list[Path]:
     """The files to parse: each input is a file (taken whatever its name), a folder (every file under it
     whose name matches ``pattern``, recursively, hidden ones skipped) or a glob pattern (``corpus/**/*.txt``).
 
@@ -100,7 +102,7 @@ def _names_a_path(text: str) -> bool:
 
 
 def expand_items(
-    items: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], pattern: str = "*.txt"
+    items: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], pattern: str = formats.DEFAULT_PATTERN
 ) -> Iterable[str | os.PathLike[str]]:
     """The items of :func:`gongwen.parse_many` with files and folders expanded as the command line does.
 
@@ -163,10 +165,37 @@ class FileOutcome:
 
 
 def read_input(path: str | os.PathLike[str], *, name: str, encoding: str | None, errors: Errors) -> Decoded:
-    """The text of one input file: the one place where a file is read (bytes, then decoded)."""
+    """The decoded text of one text file (bytes read, then decoded with ``encoding`` and ``errors``)."""
     with open(path, "rb") as handle:
         data = handle.read()
     return decode_report(data, name=name, encoding=encoding, errors=errors)
+
+
+@attrs.frozen
+class Read:
+    """One file read and parsed: its Report, the text encoding found (``None`` for a PDF or Word file)
+    and what was wrong with its bytes."""
+
+    report: Report
+    encoding: str | None
+    issues: tuple[DecodeIssue, ...] = ()
+
+
+def read_report(path: str | os.PathLike[str], *, name: str, encoding: str | None, errors: Errors) -> Read:
+    """Read and parse one file in any format gongwen reads: the one place a file becomes a Report.
+
+    A text file is decoded with ``encoding`` and ``errors``; an HTML page, a PDF or a Word file (told by
+    its content, not only its name) is read by :mod:`gongwen.formats`, and its Report carries the
+    ``source``.
+    """
+    with open(path, "rb") as handle:
+        data = handle.read()
+    fmt = formats.detect_format(data, name)
+    if fmt is formats.SourceFormat.TXT:
+        decoded = decode_report(data, name=name, encoding=encoding, errors=errors)
+        return Read(parse(decoded.text), decoded.encoding, decoded.issues)
+    source = formats.read_bytes(data, name=name, format=fmt)
+    return Read(formats.parse_source(source), source.encoding)
 
 
 def parse_file(
@@ -190,9 +219,8 @@ def parse_file(
     started = time.perf_counter()
     try:
         with time_limit(timeout, name):
-            decoded = read_input(path, name=name, encoding=encoding, errors=errors)
-            report = parse(decoded.text)
-            tables = report_rows(report, file=name)
+            read = read_report(path, name=name, encoding=encoding, errors=errors)
+            tables = report_rows(read.report, file=name)
     except Exception as exc:
         message = str(exc)
         if isinstance(exc, OSError) and exc.strerror:
@@ -206,14 +234,14 @@ def parse_file(
         )
     tables["warnings"] = [
         {"file": name, "warning": issue.kind, "count": issue.count, "message": issue.message}
-        for issue in decoded.issues
+        for issue in read.issues
     ]
     return FileOutcome(
         file=name,
         ok=True,
         tables=tables,
         counts={table: len(rows) for table, rows in tables.items()},
-        encoding=decoded.encoding,
-        chars=len(decoded.text),
+        encoding=read.encoding,
+        chars=len(read.report.text),
         seconds=time.perf_counter() - started,
     )

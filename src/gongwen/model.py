@@ -11,9 +11,12 @@ import bisect
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
+
+if TYPE_CHECKING:
+    from gongwen.formats.source import Source
 
 __all__ = [
     "Direction",
@@ -422,6 +425,25 @@ class Report:
     noise: tuple[Noise, ...] = attrs.field(converter=_noises, default=())
     headings: tuple[Heading, ...] = attrs.field(converter=_headings, default=())
     metrics: tuple[Metric, ...] = attrs.field(converter=_metrics, default=())
+    source: Source | None = attrs.field(default=None, repr=False)
+    """The file the text was read from (:func:`gongwen.read`): its format, metadata and pages; ``None``
+    for a text passed to :func:`gongwen.parse`."""
+
+    @property
+    def source_format(self) -> str | None:
+        """``"txt"``, ``"html"``, ``"pdf"`` or ``"docx"`` for a report read from a file, else ``None``."""
+        return None if self.source is None else str(self.source.format)
+
+    def page_of(self, offset: int) -> int | None:
+        """The page (from 1) of the source file that holds ``offset`` of :attr:`text` (PDF), else ``None``."""
+        return None if self.source is None else self.source.page_at(offset)
+
+    def _paged(self, row: dict[str, Any], start: int) -> dict[str, Any]:
+        """``row`` with a ``page`` key when the source has pages (a PDF)."""
+        page = self.page_of(start)
+        if page is not None:
+            row["page"] = page
+        return row
 
     def __repr__(self) -> str:
         return (
@@ -441,29 +463,37 @@ class Report:
                 yield from section.walk()
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict: documents, noise, flat headings, nested outline and metrics."""
-        return {
+        """A JSON-ready dict: documents, noise, flat headings, nested outline and metrics.
+
+        For a report read from a file, also ``source`` (format, path, title, date, source, author, pages);
+        for a PDF, each heading and metric has its ``page``.
+        """
+        data = {
             "documents": [d.to_dict() for d in self.documents],
             "noise": [n.to_dict() for n in self.noise],
-            "headings": [h.to_dict() for h in self.headings],
+            "headings": [self._paged(h.to_dict(), h.span.start) for h in self.headings],
             "outline": [
                 [s.to_dict() for s in d.sections] for d in self.documents
             ],
-            "metrics": [m.to_dict() for m in self.metrics],
+            "metrics": [self._paged(m.to_dict(), m.span.start) for m in self.metrics],
         }
+        if self.source is not None:
+            data["source"] = self.source.metadata()
+        return data
 
     def metrics_table(self) -> list[dict[str, Any]]:
-        """One plain dict per metric, with its document and section path, ready for csv or a DataFrame."""
+        """One plain dict per metric, with its document and section path (and its ``page`` for a PDF
+        source), ready for csv or a DataFrame."""
         rows = []
         for m in self.metrics:
             row = m.to_dict()
             row["section"] = " > ".join(m.section)
-            rows.append(row)
+            rows.append(self._paged(row, m.span.start))
         return rows
 
     def headings_table(self) -> list[dict[str, Any]]:
-        """One plain dict per heading."""
-        return [h.to_dict() for h in self.headings]
+        """One plain dict per heading (with its ``page`` for a PDF source)."""
+        return [self._paged(h.to_dict(), h.span.start) for h in self.headings]
 
     def metrics_frame(self, *, file: str = "") -> Any:
         """The metrics as a pandas DataFrame (``pip install 'gongwen[pandas]'``).

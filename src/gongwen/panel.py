@@ -14,18 +14,16 @@ period (a figure of 上半年 or 1—11月 has none); a growth over a span count
 
 from __future__ import annotations
 
-import glob
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
+from gongwen import formats
 from gongwen.errors import GongwenError
+from gongwen.files import find_files, read_report
 from gongwen.indicators import Measure, get_indicator
-from gongwen.io import read_text
 from gongwen.model import Direction, Metric, Report, Status
-from gongwen.parser import parse
 from gongwen.periods import section_status
 from gongwen.schema import import_pandas
 
@@ -47,15 +45,6 @@ class PanelInputError(GongwenError, ValueError):
 Input = str | os.PathLike[str] | Report | tuple[str, Report]
 
 
-def _expand(item: str | os.PathLike[str], pattern: str) -> list[str]:
-    path = os.fspath(item)
-    if os.path.isdir(path):
-        return sorted(str(p) for p in Path(path).rglob(pattern) if p.is_file())
-    if any(c in path for c in "*?["):
-        return sorted(glob.glob(path, recursive=True))
-    return [path]
-
-
 def _reports(inputs: Iterable[Input], pattern: str) -> Iterator[tuple[str | None, Report]]:
     for item in inputs:
         if isinstance(item, Report):
@@ -63,8 +52,9 @@ def _reports(inputs: Iterable[Input], pattern: str) -> Iterator[tuple[str | None
         elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], Report):
             yield str(item[0]), item[1]
         elif isinstance(item, (str, os.PathLike)):
-            for path in _expand(item, pattern):
-                yield path, parse(read_text(path))
+            for path in find_files([item], pattern=pattern):
+                name = os.fspath(path)
+                yield name, read_report(path, name=name, encoding=None, errors="strict").report
         else:
             raise PanelInputError(
                 "a panel input must be a file or folder path, a glob pattern or a gongwen Report, "
@@ -160,7 +150,7 @@ def panel_rows(
     indicators: Sequence[str] | str | None = None,
     status: Status | str | None = None,
     *,
-    pattern: str = "*.txt",
+    pattern: str = formats.DEFAULT_PATTERN,
 ) -> list[dict[str, Any]]:
     """The panel as plain dicts (columns :data:`COLUMNS`, then ``name``, ``period_text``, ``subject`` and
     ``section``).
@@ -197,7 +187,7 @@ def panel(
     indicators: Sequence[str] | str | None = None,
     status: Status | str | None = None,
     *,
-    pattern: str = "*.txt",
+    pattern: str = formats.DEFAULT_PATTERN,
 ) -> Any:
     """The panel as a pandas DataFrame (``pip install 'gongwen[pandas]'``); see :func:`panel_rows`."""
     return rows_frame(panel_rows(reports_or_paths, indicators, status, pattern=pattern))

@@ -104,6 +104,7 @@ TABLES: Mapping[str, tuple[Column, ...]] = {
         Column("title", _T),
         Column("inline", _B),
         Column("parent", _I, True),
+        Column("page", _I, True),
     ),
     "metrics": (
         *_LEAD,
@@ -128,6 +129,7 @@ TABLES: Mapping[str, tuple[Column, ...]] = {
         Column("indicator", _T, True),
         Column("status", _T, True),
         Column("period_text", _T, True),
+        Column("page", _I, True),
     ),
     "failures": (Column("file", _T), Column("error", _T), Column("message", _T)),
     "warnings": (Column("file", _T), Column("warning", _T), Column("count", _I), Column("message", _T)),
@@ -183,12 +185,12 @@ def report_rows(report: Report, *, file: str = "") -> dict[str, list[dict[str, A
             "document": heading.document,
             "section": paths.get(heading.index, heading.title),
         }
-        headings.append(lead | {k: v for k, v in row.items() if k not in lead})
+        headings.append(lead | {k: v for k, v in row.items() if k not in lead} | {"page": row.get("page")})
     metrics = []
     for metric, row in zip(report.metrics, report.metrics_table(), strict=True):
         metric_counts[metric.document] = metric_counts.get(metric.document, 0) + 1
         lead = {"file": file, "document": metric.document, "section": row.get("section", "")}
-        metrics.append(lead | {k: v for k, v in row.items() if k not in lead})
+        metrics.append(lead | {k: v for k, v in row.items() if k not in lead} | {"page": row.get("page")})
     documents = [
         {
             "file": file,

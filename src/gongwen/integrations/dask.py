@@ -19,6 +19,7 @@ import os
 from collections.abc import Iterable
 from typing import Any, Literal
 
+from gongwen import formats
 from gongwen.errors import GongwenError
 from gongwen.files import find_files, parse_file
 from gongwen.io import Errors
@@ -96,7 +97,7 @@ def metrics_frame(
     *,
     npartitions: int | None = None,
     on_error: OnError = "raise",
-    pattern: str = "*.txt",
+    pattern: str = formats.DEFAULT_PATTERN,
     encoding: str | None = None,
     errors: Errors = "strict",
 ) -> Any:
@@ -119,7 +120,7 @@ def headings_frame(
     *,
     npartitions: int | None = None,
     on_error: OnError = "raise",
-    pattern: str = "*.txt",
+    pattern: str = formats.DEFAULT_PATTERN,
     encoding: str | None = None,
     errors: Errors = "strict",
 ) -> Any:
@@ -137,7 +138,7 @@ def documents_frame(
     *,
     npartitions: int | None = None,
     on_error: OnError = "raise",
-    pattern: str = "*.txt",
+    pattern: str = formats.DEFAULT_PATTERN,
     encoding: str | None = None,
     errors: Errors = "strict",
 ) -> Any:
