@@ -10,6 +10,7 @@ The patterns are data (``gongwen/data/noise_patterns.txt``); pass more to :func:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
@@ -23,6 +24,7 @@ from gongwen.textview import fold, strip_bounds
 __all__ = ["find_noise", "noise_patterns"]
 
 _LINK_LINE = regex.compile(r"^[ \t]*-[ \t]+\S.*$", regex.MULTILINE)
+_BLANK = re.compile(r"\s*")  # the standard library's \s is str.isspace
 _LINE = regex.compile(r"^[^\S\n]*\S[^\n]*", regex.MULTILINE)  # a line that is not blank
 
 
@@ -117,12 +119,8 @@ def find_noise(text: str, *, extra: Iterable[tuple[str, str]] = ()) -> tuple[Noi
             if end > start:
                 spans.setdefault((start, end), kind)
             if kind == "related":  # the link list under 您可能关注的文档
-                for link in _LINK_LINE.finditer(folded, match.end() + 1):
-                    between = folded[match.end() : link.start()]
-                    if between.strip():
-                        break
+                for link in _link_lines(folded, match.end()):
                     spans.setdefault(strip_bounds(text, *link.span()), "related")
-                    match = link
     ordered = sorted(spans.items())
     merged: list[Noise] = []
     for (start, end), kind in ordered:
@@ -130,6 +128,26 @@ def find_noise(text: str, *, extra: Iterable[tuple[str, str]] = ()) -> tuple[Noi
             continue  # nested in the previous span
         merged.append(Noise(Span(start, end), kind, text[start:end]))
     return tuple(merged)
+
+
+def _link_lines(folded: str, end: int) -> Iterator[regex.Match[str]]:
+    """The link lines (``- 标题``) that follow ``end`` with nothing but blank lines between them.
+
+    Each is looked for at the start of the next line that is not blank, never further: a search for the
+    next link line anywhere below scanned the rest of the text for each list (quadratic time for a page of
+    many lists and no links).
+    """
+    while True:
+        blank = _BLANK.match(folded, end)
+        position = blank.end() if blank else end
+        line_start = folded.rfind("\n", end, position) + 1
+        if not line_start or position >= len(folded):
+            return  # the next text is on the same line, or there is none
+        link = _LINK_LINE.match(folded, line_start)
+        if link is None:
+            return
+        yield link
+        end = link.end()
 
 
 def _matched_group(match: regex.Match[str]) -> str:

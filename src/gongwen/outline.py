@@ -15,7 +15,6 @@ The pipeline, each step a pure function of the text:
 from __future__ import annotations
 
 import bisect
-import itertools
 from collections.abc import Callable, Sequence
 from functools import cache
 
@@ -115,7 +114,8 @@ def _title_span(text: str, folded: str, start: int, line_end: int, noise: Sequen
     stop = _TITLE_END.search(folded, start, line_end)
     end = stop.start() if stop else line_end
     # a watermark that ends the line is not part of the title (noise is in text order)
-    for n in itertools.islice(noise, bisect.bisect_right(noise, start, key=_noise_start), None):
+    for index in range(bisect.bisect_right(noise, start, key=_noise_start), len(noise)):
+        n = noise[index]
         if n.span.start >= end:
             break
         if end <= n.span.end:
@@ -226,13 +226,13 @@ def split_documents(
     in_noise = SpanIndex(n.span for n in noise).overlaps
     heading_lines = {c.line for c in candidates if not c.inline}
     starts: list[tuple[int, Span | None]] = [(0, _first_title(text, folded, lines, in_noise, heading_lines))]
-    title_lines = set()
+    title_lines: list[int] = []  # in text order
     for line_no in range(len(lines.starts)):
         start, end = lines.span(line_no, text)
         if line_no in heading_lines or end - start > 80 or in_noise(start, end):
             continue
         if _DOC_TITLE.fullmatch(folded, start, end):
-            title_lines.add(line_no)
+            title_lines.append(line_no)
             span = Span(*strip_bounds(text, start, end))
             if start == 0:
                 starts[0] = (0, span)
@@ -242,12 +242,13 @@ def split_documents(
     top_max = 0  # the highest number it has reached
     last_heading_line = -1
     boundary_line = 0
+    next_title = 0  # the first title line not passed yet
     for cand in candidates:
         if cand.inline or cand.bare or cand.style == HeadingStyle.LABEL:
             continue
-        while title_lines and min(title_lines) <= cand.line:
-            boundary_line = min(title_lines)
-            title_lines.discard(boundary_line)
+        while next_title < len(title_lines) and title_lines[next_title] <= cand.line:
+            boundary_line = title_lines[next_title]
+            next_title += 1
             top, top_max, last_heading_line = None, 0, boundary_line
         if top is None or _RANK.get(cand.style, 9) < _RANK.get(top, 9):
             top, top_max = cand.style, 0  # 一、 after a list of (一) items: 一、 is the top level
@@ -309,7 +310,7 @@ def build_outline(
     headings: list[Heading] = []
     by_document: list[list[Heading]] = []
     ordered = sorted(candidates, key=lambda c: c.marker.start)
-    title_spans = [d.title_span for d in documents if d.title_span is not None]
+    in_title = SpanIndex(d.title_span for d in documents if d.title_span is not None).overlaps
     position = 0
     for document in documents:
         chosen: list[Heading] = []
@@ -318,9 +319,7 @@ def build_outline(
         while position < len(ordered) and ordered[position].marker.start < document.span.end:
             cand = ordered[position]
             position += 1
-            if cand.marker.start >= document.span.start and not any(
-                t.start <= cand.marker.start < t.end for t in title_spans
-            ):
+            if cand.marker.start >= document.span.start and not in_title(cand.marker.start, cand.marker.start + 1):
                 doc_cands.append(cand)
         for index, cand in enumerate(doc_cands):
             if not state.accepts(cand, doc_cands, index):
@@ -365,6 +364,7 @@ class _LevelState:
         self.path: list[Heading] = []
         self.last_seen: dict[str, Candidate] = {}
         self.top_styles: set[str] = set()
+        self.seconds: dict[str, list[int]] | None = None
 
     def _on_path(self, style: str) -> int | None:
         for depth in range(len(self.path) - 1, -1, -1):
@@ -393,12 +393,19 @@ class _LevelState:
         if depth is not None and depth >= len(self.path) - 1:
             return False  # 1 again right after a sibling of the same style: not a new series
         # a new series opening at 1 inside a line: only if its item 2 follows soon
-        for later in candidates[index + 1 :]:
-            if later.marker.start - cand.marker.start > _SERIES_REACH:
-                break
-            if later.style == cand.style and later.number == 2:
-                return True
-        return False
+        seconds = self._seconds(candidates).get(cand.style, [])
+        later = bisect.bisect_right(seconds, index)
+        return later < len(seconds) and candidates[seconds[later]].marker.start - cand.marker.start <= _SERIES_REACH
+
+    def _seconds(self, candidates: Sequence[Candidate]) -> dict[str, list[int]]:
+        """Where each style's items numbered 2 are among the document's candidates (in text order): the
+        item 2 after an item 1 is found by binary search, not by a scan of the candidates after it."""
+        if self.seconds is None:
+            self.seconds = {}
+            for position, cand in enumerate(candidates):
+                if cand.number == 2:
+                    self.seconds.setdefault(cand.style, []).append(position)
+        return self.seconds
 
     def place(self, cand: Candidate) -> tuple[int, Heading | None]:
         if cand.style == HeadingStyle.LABEL:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import bisect
-import itertools
 from collections.abc import Sequence
 
 import attrs
@@ -72,7 +71,8 @@ def _context(
     span = document.span
     # noise is in text order and never nested, so its ends are in order too
     first = bisect.bisect_right(noise, span.start, key=lambda n: n.span.end)
-    skip = [n.span for n in itertools.takewhile(lambda n: n.span.start < span.end, noise[first:])]
+    last = bisect.bisect_left(noise, span.end, key=lambda n: n.span.start)
+    skip = [n.span for n in noise[first:last]]
     # headings are in text order, so each document's are a run of them
     first = bisect.bisect_left(headings, document.index, key=_document_of)
     last = bisect.bisect_right(headings, document.index, key=_document_of)
