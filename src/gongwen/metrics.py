@@ -29,9 +29,10 @@ from gongwen import lexicon
 from gongwen.context import Context
 from gongwen.errors import NotANumeralError
 from gongwen.model import Direction, Metric, MetricKind, Qualifier, Span
-from gongwen.numerals import DIGITS, StopList, to_number
+from gongwen.numerals import DIGITS, StopList, split_by_invisible, to_number
 from gongwen.spanindex import SpanIndex
 from gongwen.subjects import find_subject, soft_break, subject_after
+from gongwen.textview import visible_before
 from gongwen.units import Unit, units
 
 __all__ = ["EXCLUSIONS", "Exclusion", "MetricExtractor", "Reading"]
@@ -69,6 +70,7 @@ _ADJACENT_CN = regex.compile(r"(?P<a>[一二两三四五六七八九])(?P<b>[二
 _RECENT = 8
 _RESPECTIVELY_REACH = 40  # how far a 分别 list reaches on either side of one of its numbers
 _MINUS = frozenset("-−")
+_NEAR_INVISIBLE = frozenset(" .")  # what an invisible character or a point next to a numeral folds to
 _COUNT_NOUN_HEADS = frozenset("人户总次件个")  # 人数, 户数, 总数 …: 数 ends a word, not 数千
 _LISTED = frozenset(("和", "、", "与", "及"))
 _SIGNED_KINDS = frozenset((MetricKind.PERCENT, MetricKind.MONEY, MetricKind.OTHER))
@@ -302,6 +304,11 @@ class _Reader:
         before = folded[start - 1] if start else ""
         if before in _MINUS and match.group("num") is not None and self._negative(start):
             return self._read_negative(start, end, match.group("num"))
+        if before in _NEAR_INVISIBLE or folded[end : end + 1] in _NEAR_INVISIBLE:
+            if split_by_invisible(self.text, folded, start, end):
+                return None  # 5\u200b5.57万元: neither 5 nor 5.57万元 is the number written
+            visible = visible_before(self.text, start)
+            before = folded[visible] if visible >= 0 else ""  # 第\u200b5名 is still an ordinal
         if before and ((before.isascii() and before.isalnum()) or before in "第./-:"):
             return None  # h1n1, top100, ordinals (第二), versions, dates (2023-01-12)
         if match.group("pct") is not None:
@@ -593,7 +600,7 @@ class _Reader:
         """The subject's text; where it runs across lines, without the line breaks and the page furniture
         between them (一般公共预\n算支出 → 一般公共预算支出)."""
         text = self.text[span.start : span.end]
-        if "\n" not in text:
+        if "\n" not in self.folded[span.start : span.end]:  # any line end: \r, U+2028 …
             return text
         skipped = self.context.skipped
         return "".join(

@@ -115,12 +115,12 @@ def find_noise(text: str, *, extra: Iterable[tuple[str, str]] = ()) -> tuple[Noi
     for kinds, pattern, whole_lines in _compiled(noise_patterns() + tuple(extra)):
         for match in _matches(pattern, folded, whole_lines):
             kind = kinds[int(_matched_group(match)[len(_GROUP) :])]
-            start, end = strip_bounds(text, *match.span())
+            start, end = strip_bounds(folded, *match.span())
             if end > start:
                 spans.setdefault((start, end), kind)
             if kind == "related":  # the link list under 您可能关注的文档
                 for link in _link_lines(folded, match.end()):
-                    spans.setdefault(strip_bounds(text, *link.span()), "related")
+                    spans.setdefault(strip_bounds(folded, *link.span()), "related")
     ordered = sorted(spans.items())
     merged: list[Noise] = []
     for (start, end), kind in ordered:

@@ -26,7 +26,7 @@ import regex
 from gongwen.errors import InputTypeError, NotANumeralError, require_text
 from gongwen.model import NumberMention, Span
 from gongwen.spanindex import SpanIndex
-from gongwen.textview import fold
+from gongwen.textview import INVISIBLE, fold, visible_after, visible_before
 
 __all__ = [
     "StopList",
@@ -54,6 +54,9 @@ _ZEROS = frozenset("〇零")
 _NEGATIVE = frozenset("负負-−")
 
 _CN_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+# What a numeral that invisible characters split may hold on either side of them (folded).
+_SPLIT_NUMERAL = frozenset("0123456789.点" + _CN_CHARS)
+_NEAR_INVISIBLE = frozenset(" .")  # what an invisible character or a point next to a numeral folds to
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\n?\d+)?"  # 7.\n4: a PDF line break after the point
 _TOKEN = regex.compile(rf"(?P<arabic>{_ARABIC})|(?P<cn>[{_CN_CHARS}])|(?P<point>[点點])")
 _THOUSANDS = regex.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
@@ -409,6 +412,27 @@ def _accept_chinese(folded: str, start: int, end: int, surface: str) -> bool:
     return True
 
 
+def split_by_invisible(text: str, folded: str, start: int, end: int) -> bool:
+    """Whether the numeral at ``[start, end)`` is a piece of one that invisible characters split (5\u200b5,
+    55\u200b.57, 十\u200b二): a numeral character lies next to it across them (or across more of them than
+    :data:`~gongwen.textview.INVISIBLE_REACH`, where what lies beyond is unknown). Such a piece is not read
+    at all, rather than read as a number the text does not hold."""
+    if folded[start - 1 : start] == ".":
+        start -= 1  # 55\u200b.57: the point belongs to the numeral
+    if folded[end : end + 1] == ".":
+        end += 1  # 55.\u200b57
+    touches_before = start > 0 and text[start - 1] in INVISIBLE
+    touches_after = end < len(text) and text[end] in INVISIBLE
+    if not touches_before and not touches_after:
+        return False
+    before, after = visible_before(text, start), visible_after(text, end)
+    if (before >= 0 and text[before] in INVISIBLE) or (after < len(text) and text[after] in INVISIBLE):
+        return True
+    return (touches_before and before >= 0 and folded[before] in _SPLIT_NUMERAL) or (
+        touches_after and after < len(text) and folded[after] in _SPLIT_NUMERAL
+    )
+
+
 def find_numbers(text: str, *, stop: StopList | None = None) -> tuple[NumberMention, ...]:
     """Every numeral of ``text`` with its span, exact value, surface and magnitude word.
 
@@ -428,6 +452,12 @@ def find_numbers(text: str, *, stop: StopList | None = None) -> tuple[NumberMent
             continue
         before = folded[start - 1] if start else ""
         after = folded[end : end + 1]
+        if before in _NEAR_INVISIBLE or after in _NEAR_INVISIBLE:
+            if split_by_invisible(text, folded, start, end):
+                continue  # 5\u200b5.57万: neither 5 nor 5.57万 is the number written
+            before_at, after_at = visible_before(text, start), visible_after(text, end)
+            before = folded[before_at] if before_at >= 0 else ""
+            after = folded[after_at : after_at + 1]
         if before in _MASK_CHARS or after in _MASK_CHARS or (before.isascii() and before.isalpha()):
             continue  # 20xx, 10__, top100, h1n1
         try:

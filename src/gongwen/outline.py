@@ -26,7 +26,7 @@ from gongwen.headings import HeadingRule, Inline, heading_rules, label_title
 from gongwen.model import Document, Heading, HeadingStyle, Noise, Section, Span
 from gongwen.noise import find_noise
 from gongwen.spanindex import SpanIndex
-from gongwen.textview import fold, strip_bounds
+from gongwen.textview import fold, strip_bounds, visible
 
 __all__ = ["Candidate", "Outline", "build_outline", "find_candidates", "parse_outline", "split_documents"]
 
@@ -87,10 +87,11 @@ class Outline:
 
 
 class _Lines:
-    """Line starts of a text, for offset → line number."""
+    """Line starts of a text, for offset → line number, found on its folded view, where every line end
+    (\\r, U+2028 …) is a \\n."""
 
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
+    def __init__(self, folded: str) -> None:
+        self.starts = [0] + [m.end() for m in regex.finditer(r"\n", folded)]
 
     def number(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
@@ -120,7 +121,7 @@ def _title_span(text: str, folded: str, start: int, line_end: int, noise: Sequen
             break
         if end <= n.span.end:
             end = n.span.start
-    while end > start and text[end - 1].isspace():
+    while end > start and folded[end - 1].isspace():  # white space, invisible characters
         end -= 1
     return Span(start, end)
 
@@ -138,7 +139,7 @@ def find_candidates(
     rules = heading_rules() if rules is None else rules
     in_noise = SpanIndex(n.span for n in noise).overlaps
     any_marker = _any_marker(tuple(rules))
-    lines = _Lines(text)
+    lines = _Lines(folded)
     found: list[Candidate] = []
     for line_no, line_start in enumerate(lines.starts):
         _, line_end = lines.span(line_no, text)
@@ -222,7 +223,7 @@ def split_documents(
     folded = fold(text)
     noise = find_noise(text) if noise is None else noise
     candidates = find_candidates(text, noise=noise) if candidates is None else candidates
-    lines = _Lines(text)
+    lines = _Lines(folded)
     in_noise = SpanIndex(n.span for n in noise).overlaps
     heading_lines = {c.line for c in candidates if not c.inline}
     starts: list[tuple[int, Span | None]] = [(0, _first_title(text, folded, lines, in_noise, heading_lines))]
@@ -233,7 +234,7 @@ def split_documents(
             continue
         if _DOC_TITLE.fullmatch(folded, start, end):
             title_lines.append(line_no)
-            span = Span(*strip_bounds(text, start, end))
+            span = Span(*strip_bounds(folded, start, end))
             if start == 0:
                 starts[0] = (0, span)
             else:
@@ -265,7 +266,7 @@ def split_documents(
     for index, (start, title) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(text)
         documents.append(
-            Document(index, Span(start, end), None if title is None else title.of(text), title_span=title)
+            Document(index, Span(start, end), None if title is None else visible(title.of(text)), title_span=title)
         )
     return tuple(documents)
 
@@ -275,14 +276,14 @@ def _first_title(
 ) -> Span | None:
     """The title of the text's first report: its first real line, if short and not a sentence."""
     for line_no in range(len(lines.starts)):
-        start, end = strip_bounds(text, *lines.span(line_no, text))
+        start, end = strip_bounds(folded, *lines.span(line_no, text))
         if start == end or in_noise(start, end):
             continue
         if line_no in heading_lines or end - start > 60 or _SENTENCE.search(folded, start, end):
             return None
         if folded[end - 1].isdigit():
             return None  # a sentence broken inside a number: 全市教育经费投入23\n亿元
-        if not text[end:].strip():
+        if not folded[end:].strip():
             return None  # a text of one line is a phrase, not a titled report
         return Span(start, end)
     return None
@@ -333,7 +334,7 @@ def build_outline(
                 marker=cand.marker.of(text),
                 number=cand.number,
                 level=level,
-                title=cand.title.of(text),
+                title=visible(cand.title.of(text)),
                 inline=cand.inline,
                 document=document.index,
                 parent=None if parent is None else parent.index,
