@@ -139,9 +139,9 @@ def _cpu_seconds(function: Callable[[str], object], text: str, calls: int) -> fl
         gc.enable()
 
 
-def growth(function: Callable[[str], object], make: Callable[[int], str], size: int, repeat: int = 3) -> tuple[
-    float, float, float
-]:
+def growth(
+    function: Callable[[str], object], make: Callable[[int], str], size: int, repeat: int = 3
+) -> tuple[float, float, float]:
     """``(seconds at size, seconds at 4 × size, their ratio)``: each the best of ``repeat`` runs, per call."""
     small, large = make(size), make(4 * size)
     calls = 1

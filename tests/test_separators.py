@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+import regex
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from gongwen import find_numbers, parse
@@ -23,7 +24,6 @@ from gongwen.model import Report
 from gongwen.textview import INVISIBLE, LINE_SEPARATORS, fold, visible
 from strategies import report_text
 
-SEPARATORS = [*LINE_SEPARATORS, "\r\n"]
 ZERO_WIDTH = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
 SEEDS = Path("/work/shared/corpus/seeds")
 
@@ -90,14 +90,23 @@ def test_a_crlf_report_parses_like_its_newline_twin(text: str) -> None:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=report_text, separator=st.sampled_from(SEPARATORS))
+@given(text=report_text, separator=st.sampled_from(LINE_SEPARATORS))
 def test_any_report_like_text_parses_like_its_newline_twin(text: str, separator: str) -> None:
     text = "".join(c for c in text if c not in LINE_SEPARATORS)  # the twin has \n and nothing else
-    other = twin(text, separator)
-    if separator == "\r\n":
-        assert content_view(parse(other)) == content_view(parse(text))
-    else:
-        assert same_length_view(parse(other)) == same_length_view(parse(text))
+    assert same_length_view(parse(twin(text, separator))) == same_length_view(parse(text))
+
+
+# A PDF line break inside a number or unit (12.\n3%, 8316万\n元) is read across a \n, not across \r\n:
+# files are read with \r\n made \n (gongwen.read_text), so only a str built by hand has \r\n there.
+_BROKEN_NUMBER = regex.compile(r"[0-9.万亿点]\n|\n[0-9元]")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=report_text)
+def test_any_report_like_text_with_crlf_parses_like_its_newline_twin(text: str) -> None:
+    text = "".join(c for c in text if c not in LINE_SEPARATORS)
+    assume(not _BROKEN_NUMBER.search(text))
+    assert content_view(parse(twin(text, "\r\n"))) == content_view(parse(text))
 
 
 def test_old_mac_line_ends_keep_the_headings() -> None:
@@ -113,7 +122,7 @@ def test_u2028_between_lines_keeps_the_headings() -> None:
 
 
 def test_fold_maps_line_ends_and_invisible_characters() -> None:
-    assert fold("a\r\nb\rc\u2028d\x85e\x0bf\x0cg") == "a \nb\nc\nd\ne\nf\ng"
+    assert fold("a\r\nb\rc\u2028d\x85e\x0bf\x0cg") == "a\r\nb\nc\nd\ne\nf\ng"  # \r\n stays one line end
     assert fold("5\u200b5\x00万\ufeff") == "5 5 万 "
     assert all(fold(c) == " " for c in INVISIBLE)
 

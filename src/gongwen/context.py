@@ -50,7 +50,7 @@ class Context:
     @classmethod
     def of(cls, text: str, span: Span | None = None, skip: Sequence[Span] = (), document: int = 0) -> Context:
         """A context over ``text`` (or the ``span`` of it)."""
-        return cls(text, fold(text), span or Span(0, len(text)), tuple(skip), document)
+        return cls(text, fold(text), Span(0, len(text)) if span is None else span, tuple(skip), document)
 
     def section_at(self, offset: int) -> Section | None:
         """The innermost section that holds ``offset`` (the document's root if no heading's section does),

@@ -53,8 +53,9 @@ _SIMPLIFIED = (
 
 
 # Line ends and invisible characters (kept apart from the character tables above). Every line end that
-# str.splitlines knows is a line break to the rules (\r alone, as old Mac exports end lines; \r before \n is
-# a space, so that \r\n reads like \n); zero-width, bidirectional and control characters are spaces.
+# str.splitlines knows is a line break to the rules (\r alone, as old Mac exports end lines, U+2028 …; a
+# \r\n stays \r\n, which the rules read as one line end); zero-width, bidirectional and control characters
+# are spaces.
 LINE_SEPARATORS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 ZERO_WIDTH = "".join(
     chr(c) for c in (0xAD, 0x180E, *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065), 0xFEFF)
@@ -100,12 +101,12 @@ def _simplify_table() -> dict[int, str]:
 def fold(text: str) -> str:
     """The normalised view of ``text``: same length, half-width ASCII, simplified characters.
 
-    Every line end (``\\r``, U+2028 …) is ``\\n`` in the view (the ``\\r`` of ``\\r\\n`` a space), and every
+    Every line end (``\\r``, U+2028 …) is ``\\n`` in the view (``\\r\\n`` stays as it is), and every
     invisible character (zero-width, control) a space. The last few views are kept, so that the steps of
     one parse fold the text once.
     """
-    if "\r\n" in text:
-        text = text.replace("\r\n", " \n")
+    if "\r\n" in text:  # \r\n stays as it is (the rules read it as one line end), a lone \r is \n
+        return "\r\n".join(part.translate(_table()) for part in text.split("\r\n"))
     return text.translate(_table())
 
 
