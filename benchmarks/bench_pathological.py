@@ -42,6 +42,8 @@ CASES = {
     "spaces": " ",
     "digits": "1",
     "Chinese numerals": "一",
+    "magnitudes glued to digits": "5亿",
+    "Chinese magnitudes": "一亿",
     "amounts without punctuation": "12万元",
     "年 before amounts": "年投入12万元",
     "years and amounts": "2024年全市投入12万元",

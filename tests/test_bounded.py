@@ -6,6 +6,7 @@ Each of these was a scan over an unbounded stretch of the text, repeated for eac
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 import regex
@@ -20,7 +21,7 @@ from gongwen.model import Metric
 from gongwen.noise import _link_lines
 from gongwen.outline import _SERIES_REACH, Candidate, _inline_policy, _LevelState
 from gongwen.textview import fold
-from strategies import report_text
+from strategies import numeral_text, report_text
 
 _PERIOD_PIECES = ["年", "2024年", "2024年度", "去年", "比上年", "较去年", "今年", "投入", "12万元", "5%", "增长", "。",
                   ";", "\n", ",", "全市", "20xx年", "同年", "3", "人"]  # fmt: skip
@@ -177,3 +178,16 @@ def test_an_empty_span_inside_a_kept_one_is_dropped() -> None:
 
     kept = resolve_overlaps([(0, metric(0, 5)), (1, metric(3, 3)), (1, metric(5, 5)), (1, metric(0, 0))])
     assert [(m.span.start, m.span.end) for m in kept] == [(0, 0), (0, 5), (5, 5)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(numeral_text, report_text))
+def test_the_possessive_numeral_patterns_match_as_the_greedy_ones(text: str) -> None:
+    from gongwen import metrics, numerals
+
+    folded = fold(text)
+    greedy = metrics._CANDIDATE.pattern.replace("]+)*+", "]+)*")
+    assert greedy != metrics._CANDIDATE.pattern
+    assert [m.span() for m in re.finditer(greedy, folded)] == [m.span() for m in metrics._CANDIDATE.finditer(folded)]
+    greedy_numeral = regex.compile(numerals._NUMERAL.pattern.replace("]+)*+", "]+)*"))
+    assert [m.span() for m in greedy_numeral.finditer(folded)] == [m.span() for m in numerals._NUMERAL.finditer(folded)]

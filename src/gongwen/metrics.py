@@ -29,7 +29,7 @@ from gongwen import lexicon
 from gongwen.context import Context
 from gongwen.errors import NotANumeralError
 from gongwen.model import Direction, Metric, MetricKind, Qualifier, Span
-from gongwen.numerals import DIGITS, StopList, split_by_invisible, to_number
+from gongwen.numerals import DIGITS, MAX_NUMERAL_CHARS, StopList, split_by_invisible, to_number
 from gongwen.spanindex import SpanIndex
 from gongwen.subjects import find_subject, soft_break, subject_after
 from gongwen.textview import visible_before
@@ -39,7 +39,9 @@ __all__ = ["EXCLUSIONS", "Exclusion", "MetricExtractor", "Reading"]
 
 _CN_DIGITS = "零〇一二三四五六七八九十百千万亿两壹贰叁參肆伍陆柒捌玖拾佰仟"
 _NUM = rf"(?:[0-9]+(?:,[0-9]{{3}})*(?:\.\n?[0-9]+)?|[{_CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?)"
-_NUMERAL = rf"{_NUM}(?:{_NUM}|(?<=[0-9])[ \t]{{0,2}}\n?[ \t]{{0,2}}[万亿]+)*"
+# The repetition is possessive: a run of numeral characters pages long keeps no backtracking state (which
+# made its scan superlinear), and nothing after it could make the engine take part of it back.
+_NUMERAL = rf"{_NUM}(?:{_NUM}|(?<=[0-9])[ \t]{{0,2}}\n?[ \t]{{0,2}}[万亿]+)*+"
 _NUMERAL_RE = regex.compile(_NUMERAL)
 _MASK = r"(?:[0-9]+[_＿]+|[_＿]{2,}|[0-9]*[xX×]{2,}[0-9]*)"
 # Every number of the text is found with this one scan, so it is written for speed: the lookahead on the
@@ -186,8 +188,8 @@ def _number(surface: str) -> Decimal | None:
     A run of more than 15 digits is an identifier (an order or ID number), not a quantity; 15 digits with
     万亿 still fit the 28 digits of decimal arithmetic exactly.
     """
-    if sum(c.isdigit() for c in surface) > _MAX_DIGITS:
-        return None
+    if len(surface) > MAX_NUMERAL_CHARS or sum(c.isdigit() for c in surface) > _MAX_DIGITS:
+        return None  # 一亿一亿… run on for pages: no quantity (and reading one costs its length squared)
     if _PLAIN.fullmatch(surface):
         return _canonical(Decimal(surface))  # the common case, without the general reader
     scaled = _SCALED.fullmatch(surface)

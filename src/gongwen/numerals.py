@@ -54,6 +54,9 @@ _ZEROS = frozenset("〇零")
 _NEGATIVE = frozenset("负負-−")
 
 _CN_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+#: The longest numeral the scanners read, in characters (壹仟贰佰叁拾肆万伍仟陆佰柒拾捌亿 has 17); a longer run
+#: of numeral characters (digits alone aside) is not a quantity.
+MAX_NUMERAL_CHARS = 40
 # What a numeral that invisible characters split may hold on either side of them (folded).
 _SPLIT_NUMERAL = frozenset("0123456789.点" + _CN_CHARS)
 _NEAR_INVISIBLE = frozenset(" .")  # what an invisible character or a point next to a numeral folds to
@@ -374,8 +377,9 @@ def _stop_regexes(stop: StopList) -> tuple[re.Pattern[str] | None, tuple[regex.P
 # A numeral in running text: Arabic and Chinese parts glued together (3万4000, 55.57万), and a magnitude
 # word that a PDF line break or a space separated from its number (8316\n万).
 _CN_RUN = rf"[{_CN_CHARS}]+(?:[点點][〇零一二三四五六七八九]+)?"
+# (The repetition is possessive: a run pages long keeps no backtracking state.)
 _NUMERAL = regex.compile(
-    rf"(?:{_ARABIC}|{_CN_RUN})(?:{_ARABIC}|{_CN_RUN}|(?<=\d)[ \t]{{0,2}}\n?[ \t]{{0,2}}[万亿]+)*"
+    rf"(?:{_ARABIC}|{_CN_RUN})(?:{_ARABIC}|{_CN_RUN}|(?<=\d)[ \t]{{0,2}}\n?[ \t]{{0,2}}[万亿]+)*+"
 )
 _MASK_CHARS = frozenset("xX×_＿*")
 _TALLY = ("共计", "合计", "总计", "累计", "共", "仅", "只有")
@@ -460,6 +464,8 @@ def find_numbers(text: str, *, stop: StopList | None = None) -> tuple[NumberMent
             after = folded[after_at : after_at + 1]
         if before in _MASK_CHARS or after in _MASK_CHARS or (before.isascii() and before.isalpha()):
             continue  # 20xx, 10__, top100, h1n1
+        if len(surface) > MAX_NUMERAL_CHARS and not surface.isdigit():
+            continue  # 一亿一亿… run on for pages: no quantity (and reading one costs its length squared)
         try:
             value = to_number(regex.sub(r"\s+", "", surface))
         except NotANumeralError:
