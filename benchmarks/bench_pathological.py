@@ -47,6 +47,7 @@ CASES = {
     "amounts without punctuation": "12万元",
     "年 before amounts": "年投入12万元",
     "years and amounts": "2024年全市投入12万元",
+    "short sentences with periods": "去年投入5万元。",
     "changes without punctuation": "增长-3.2%和",
     "比上年 changes": "比上年增长5.2%",
     "同比 changes": "同比下降3%",

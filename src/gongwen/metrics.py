@@ -713,32 +713,42 @@ def _change(folded: str, lo: int, start: int) -> tuple[Direction | None, str | N
 class _Periods:
     """The period of each number of a document (2024年, 去年): the last one named in its sentence before it.
 
-    The sentence breaks and the periods of the document are each found in one scan, the first time one is
-    asked for; each number then looks its period up by binary search. (A look-back over the sentence for
-    each number took quadratic time on a long sentence full of 年: 年投入12万元 repeated.) No period
-    straddles a sentence break or a number's start, so the scan of the whole document finds, before each
-    number, the periods a scan of its sentence alone would.
+    The numbers come in text order, so the sentence start is looked for only since the previous number,
+    and the periods of each sentence that holds a number are found in one scan of that sentence; each
+    number then looks its period up by binary search. (A look-back over the sentence for each number took
+    quadratic time on a long sentence full of 年: 年投入12万元 repeated.) No period straddles a number's
+    start, so the scan of the whole sentence finds, before each number, the periods a scan up to it would.
     """
 
     def __init__(self, text: str, folded: str, start: int, end: int) -> None:
         self.text, self.folded, self.start, self.end = text, folded, start, end
-        self.breaks: list[int] | None = None
+        self.last = start  # the previous number's offset
+        self.floor = start  # where its sentence starts
+        self.held = -1  # the start of the sentence whose periods are held
         self.starts: list[int] = []
         self.ends: list[int] = []
 
     def before(self, offset: int) -> str | None:
         """The period named last before ``offset`` in its sentence, as written in the original text."""
-        if self.breaks is None:
-            self.breaks = [m.start() for m in _SENTENCE_BREAK.finditer(self.folded, self.start, self.end)]
-            for match in _PERIOD.finditer(self.folded, self.start, self.end):
-                self.starts.append(match.start())
-                self.ends.append(match.end())
-        sentence = bisect.bisect_left(self.breaks, offset)
-        floor = self.breaks[sentence - 1] + 1 if sentence else self.start
+        folded = self.folded
+        if offset < self.last:  # out of order: look back from the document's start
+            self.last, self.floor = self.start, self.start
+        found = max(folded.rfind("。", self.last, offset), folded.rfind(";", self.last, offset),
+                    folded.rfind("\n", self.last, offset))  # fmt: skip
+        if found >= 0:
+            self.floor = found + 1
+        self.last = offset
+        if self.floor != self.held:  # a new sentence: its periods, found once
+            stop = _SENTENCE_BREAK.search(folded, offset, self.end)
+            ceiling = self.end if stop is None else stop.start()
+            self.held, self.starts, self.ends = self.floor, [], []
+            if folded.find("年", self.floor, ceiling) >= 0:  # every period names a year (2024年, 去年, 本年)
+                for match in _PERIOD.finditer(folded, self.floor, ceiling):
+                    self.starts.append(match.start())
+                    self.ends.append(match.end())
         last = bisect.bisect_right(self.ends, offset) - 1
-        if last < 0 or self.starts[last] < floor:
-            return None
-        return self.text[self.starts[last] : self.ends[last]]
+        return None if last < 0 else self.text[self.starts[last] : self.ends[last]]
+
 
 # Exclusions: numbers with a unit that are not quantities (GUIDELINES §4). Each rule is a small function
 # of the normalised text, the reading and its context; MetricExtractor(exclusions=...) takes your own.
