@@ -184,9 +184,10 @@ def test_a_number_split_by_an_invisible_character(text: str, expected: list[tupl
     assert [(m.text, m.value) for m in parse(text).metrics] == expected
 
 
-_NUMBERS = st.sampled_from(["55.57", "1234", "12", "3.5", "五十五", "一百二十", "2024"])
+_NUMBERS = st.sampled_from(["55.57", "1234", "1,234", "12", "3.5", "0.5", "五十五", "一百二十", "两", "2024"])
 _UNITS = st.sampled_from(["万元", "元", "人", "%", "所", "个", "亿元", ""])
 _WORDS = st.sampled_from(["全年投入", "共有", "增长", "其中", "", "比上年", "达到"])
+_INVISIBLE = st.sampled_from([*ZERO_WIDTH, "\x00", "\u200e", "\x07"])
 
 
 @settings(max_examples=300, deadline=None)
@@ -194,21 +195,25 @@ _WORDS = st.sampled_from(["全年投入", "共有", "增长", "其中", "", "比
     before=_WORDS,
     number=_NUMBERS,
     unit=_UNITS,
-    after=st.sampled_from(["。", ",", "", "和"]),
-    invisible=st.lists(st.sampled_from(ZERO_WIDTH), min_size=1, max_size=10),
+    after=st.sampled_from(["。", ",", "", "和", "以上", "5"]),
+    invisible=st.lists(_INVISIBLE, min_size=1, max_size=10),
     place=st.integers(0, 10),
+    elsewhere=st.integers(-1, 30),
 )
 def test_an_invisible_character_never_makes_another_number(
-    before: str, number: str, unit: str, after: str, invisible: list[str], place: int
+    before: str, number: str, unit: str, after: str, invisible: list[str], place: int, elsewhere: int
 ) -> None:
     written = number + unit
     cut = place % (len(written) + 1)
     text = before + written[:cut] + "".join(invisible) + written[cut:] + after
-    plain = parse(before + written + after)
-    expected = {(m.value, m.low, m.high, m.unit) for m in plain.metrics}
+    if elsewhere >= 0:  # one more, anywhere
+        at = elsewhere % (len(text) + 1)
+        text = text[:at] + invisible[0] + text[at:]
+    plain = visible(text)
+    expected = {(m.value, m.low, m.high, m.unit) for m in parse(plain).metrics}
     for metric in parse(text).metrics:
         assert (metric.value, metric.low, metric.high, metric.unit) in expected, (text, metric.text)
         assert text[metric.span.start : metric.span.end] == metric.text
-    numbers = {m.value for m in find_numbers(before + written + after)}
+    numbers = {m.value for m in find_numbers(plain)}
     for mention in find_numbers(text):
         assert mention.value in numbers, (text, mention.text)

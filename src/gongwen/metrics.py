@@ -29,7 +29,7 @@ from gongwen import lexicon
 from gongwen.context import Context
 from gongwen.errors import NotANumeralError
 from gongwen.model import Direction, Metric, MetricKind, Qualifier, Span
-from gongwen.numerals import DIGITS, MAX_NUMERAL_CHARS, StopList, split_by_invisible, to_number
+from gongwen.numerals import DIGITS, MAX_NUMERAL_CHARS, StopList, has_invisible, split_by_invisible, to_number
 from gongwen.spanindex import SpanIndex
 from gongwen.subjects import find_subject, soft_break, subject_after
 from gongwen.textview import visible_before
@@ -72,7 +72,6 @@ _ADJACENT_CN = regex.compile(r"(?P<a>[一二两三四五六七八九])(?P<b>[二
 _RECENT = 8
 _RESPECTIVELY_REACH = 40  # how far a 分别 list reaches on either side of one of its numbers
 _MINUS = frozenset("-−")
-_NEAR_INVISIBLE = frozenset(" .")  # what an invisible character or a point next to a numeral folds to
 _COUNT_NOUN_HEADS = frozenset("人户总次件个")  # 人数, 户数, 总数 …: 数 ends a word, not 数千
 _LISTED = frozenset(("和", "、", "与", "及"))
 _SIGNED_KINDS = frozenset((MetricKind.PERCENT, MetricKind.MONEY, MetricKind.OTHER))
@@ -270,6 +269,7 @@ class _Reader:
         self.quote_opens = [m.start() for m in _QUOTE_OPEN_RE.finditer(self.folded, *document)]
         self.quote_closes = [m.start() for m in _QUOTE_CLOSE_RE.finditer(self.folded, *document)]
         self.periods = _Periods(self.text, self.folded, *document)
+        self.invisible = has_invisible(self.text, *document)  # zero-width or control characters to look past
 
     @property
     def previous(self) -> Metric | None:
@@ -306,7 +306,7 @@ class _Reader:
         before = folded[start - 1] if start else ""
         if before in _MINUS and match.group("num") is not None and self._negative(start):
             return self._read_negative(start, end, match.group("num"))
-        if before in _NEAR_INVISIBLE or folded[end : end + 1] in _NEAR_INVISIBLE:
+        if self.invisible:
             if split_by_invisible(self.text, folded, start, end):
                 return None  # 5\u200b5.57万元: neither 5 nor 5.57万元 is the number written
             visible = visible_before(self.text, start)
