@@ -733,8 +733,8 @@ class _Periods:
         folded = self.folded
         if offset < self.last:  # out of order: look back from the document's start
             self.last, self.floor = self.start, self.start
-        found = max(folded.rfind("。", self.last, offset), folded.rfind(";", self.last, offset),
-                    folded.rfind("\n", self.last, offset))  # fmt: skip
+        last = self.last
+        found = max(folded.rfind("。", last, offset), folded.rfind(";", last, offset), folded.rfind("\n", last, offset))
         if found >= 0:
             self.floor = found + 1
         self.last = offset
