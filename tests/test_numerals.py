@@ -30,6 +30,7 @@ from gongwen import (
     to_chinese,
     to_number,
 )
+from gongwen.textview import fold
 from strategies import numeral_free_text, numeral_text
 
 
@@ -792,7 +793,8 @@ def _check_mentions(text: str) -> None:
         assert text[mention.span.start : mention.span.end] == mention.text
         assert mention.span.start >= previous_end  # in order, not overlapping
         previous_end = mention.span.end
-        assert mention.value == to_number(regex.sub(r"\s+", "", mention.text))
+        # white space read on the folded text, where every line end (\x1e, U+2028 …) is \n
+        assert mention.value == to_number(regex.sub(r"\s+", "", fold(mention.text)))
         assert mention.magnitude in (None, *"万亿萬億") or set(mention.magnitude) <= set("万亿萬億")
 
 

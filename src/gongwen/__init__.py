@@ -12,6 +12,7 @@ from gongwen.batch import parse_many
 from gongwen.context import Context
 from gongwen.errors import (
     GongwenError,
+    GongwenWarning,
     InputTypeError,
     MissingExtraError,
     NotANumeralError,
@@ -65,6 +66,7 @@ __all__ = [
     "Document",
     "Extractor",
     "GongwenError",
+    "GongwenWarning",
     "Heading",
     "HeadingRule",
     "HeadingStyle",

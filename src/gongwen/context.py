@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -11,6 +13,8 @@ from gongwen.spanindex import SpanIndex
 from gongwen.textview import fold
 
 __all__ = ["Context"]
+
+_NEWLINE = re.compile("\n")
 
 
 def _sorted_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
@@ -38,6 +42,7 @@ class Context:
     #: The document's section tree, if known: :meth:`section_at` finds where an offset lies.
     root: Section | None = None
     _index: SpanIndex = attrs.field(init=False, repr=False, eq=False)
+    _newlines: list[int] | None = attrs.field(init=False, default=None, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_index", SpanIndex(self.skip))
@@ -45,7 +50,7 @@ class Context:
     @classmethod
     def of(cls, text: str, span: Span | None = None, skip: Sequence[Span] = (), document: int = 0) -> Context:
         """A context over ``text`` (or the ``span`` of it)."""
-        return cls(text, fold(text), span or Span(0, len(text)), tuple(skip), document)
+        return cls(text, fold(text), Span(0, len(text)) if span is None else span, tuple(skip), document)
 
     def section_at(self, offset: int) -> Section | None:
         """The innermost section that holds ``offset`` (the document's root if no heading's section does),
@@ -55,3 +60,14 @@ class Context:
     def skipped(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps a span to skip."""
         return self._index.overlaps(start, end)
+
+    def newline_before(self, offset: int) -> int:
+        """The offset of the last line break of the span before ``offset``, or -1 if there is none (as
+        ``folded.rfind("\\n", span.start, offset)``, but the span's line breaks are found once, so that
+        asking for each of many numbers costs a binary search, not a scan back over a long line)."""
+        newlines = self._newlines
+        if newlines is None:
+            newlines = [m.start() for m in _NEWLINE.finditer(self.folded, self.span.start, self.span.end)]
+            object.__setattr__(self, "_newlines", newlines)
+        before = bisect.bisect_left(newlines, offset)
+        return newlines[before - 1] if before else -1

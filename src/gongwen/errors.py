@@ -6,8 +6,11 @@ subclass also derives from the built-in exception that fits, so ``except ValueEr
 
 from __future__ import annotations
 
+import os
+
 __all__ = [
     "GongwenError",
+    "GongwenWarning",
     "InputTypeError",
     "MissingExtraError",
     "NotANumeralError",
@@ -21,6 +24,11 @@ __all__ = [
 
 class GongwenError(Exception):
     """Base class of every exception raised by gongwen."""
+
+
+class GongwenWarning(UserWarning):
+    """Base class of the warnings gongwen gives: a call that works but most likely does not do what was
+    meant (``gongwen.parse("report.txt")`` parses the file's name, not the file)."""
 
 
 class NotANumeralError(GongwenError, ValueError):
@@ -64,5 +72,10 @@ def require_text(value: object, what: str = "text") -> str:
         raise InputTypeError(
             f"{what} must be str, got {type(value).__name__}: decode it first, "
             "e.g. data.decode('utf-8') or gongwen.read_text(path)"
+        )
+    if isinstance(value, os.PathLike):
+        raise InputTypeError(
+            f"{what} must be str, got {type(value).__name__}: to parse a file, read it first, "
+            "e.g. gongwen.parse(gongwen.read_text(path))"
         )
     raise InputTypeError(f"{what} must be str, got {type(value).__name__}")

@@ -13,7 +13,6 @@ the registered ones before the built-in ``"metrics"``).
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
@@ -108,25 +107,39 @@ def resolve_overlaps(metrics: Iterable[tuple[int, Metric]]) -> list[Metric]:
     else:  # the common case: nothing overlaps
         return [metric for _, metric in in_order]
     ranked = sorted(items, key=lambda item: (-(len(item[1].span)), item[0], item[1].span.start))
+    taken = _Taken(in_order[0][1].span.start, max(metric.span.end for _, metric in in_order))
     kept: list[Metric] = []
-    taken: list[tuple[int, int]] = []  # the kept spans, sorted
     for _, metric in ranked:
-        start, end = metric.span.start, metric.span.end
-        if _overlaps_taken(taken, start, end):
-            continue
-        kept.append(metric)
-        bisect.insort(taken, (start, end))
+        if taken.add(metric.span.start, metric.span.end):
+            kept.append(metric)
     return sorted(kept, key=lambda m: (m.span.start, m.span.end))
 
 
-def _overlaps_taken(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether ``[start, end)`` overlaps a span of ``taken`` (sorted, none overlapping another): only its
-    neighbours in the order can, so the check is logarithmic, not linear (40,000 metrics of two extractors
-    would take quadratic time)."""
-    if start == end:  # an empty span may sit inside another: look at every one
-        return any(s < end and start < e for s, e in taken)
-    place = bisect.bisect_left(taken, (start, end))
-    return any(s < end and start < e for s, e in taken[max(0, place - 1) : place + 1])
+class _Taken:
+    """The spans kept so far (none overlapping another), as marks on the characters of ``[lo, hi)``: checking
+    and adding a span costs its length, so resolving n metrics is linear, not quadratic (40,000 metrics of
+    two extractors)."""
+
+    def __init__(self, lo: int, hi: int) -> None:
+        self.lo = lo
+        self.covered = bytearray(hi - lo)  # 1 where a kept span covers the character
+        self.starts = bytearray(hi - lo + 1)  # 1 where a kept span starts
+        self.empty = bytearray(hi - lo + 1)  # 1 where a kept empty span sits
+
+    def add(self, start: int, end: int) -> bool:
+        """Keep ``[start, end)`` if it overlaps no kept span (an empty span overlaps one it sits strictly
+        inside), and say whether it was kept."""
+        first, last = start - self.lo, end - self.lo
+        if first == last:  # an empty span
+            if first < len(self.covered) and self.covered[first] and not self.starts[first]:
+                return False
+            self.empty[first] = 1
+            return True
+        if self.covered.find(1, first, last) >= 0 or self.empty.find(1, first + 1, last) >= 0:
+            return False
+        self.covered[first:last] = b"\x01" * (last - first)
+        self.starts[first] = 1
+        return True
 
 
 def run_extractors(context: Context, extractors: Sequence[Extractor | str] | None = None) -> list[Metric]:
@@ -142,6 +155,8 @@ def run_extractors(context: Context, extractors: Sequence[Extractor | str] | Non
     return resolve_overlaps(found)
 
 
+# How far back a pattern extractor looks for its subject word in the clause before a number.
+_MENTION_REACH = 200
 _VALUE = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?[万亿]?|[零〇一二三四五六七八九十百千万亿两]+"
 
 
@@ -235,7 +250,9 @@ def _group_span(match: regex.Match[str], name: str) -> Span | None:
 
 
 def _mentions(folded: str, context: Context, start: int, word: str) -> bool:
-    """Whether ``word`` occurs in the clause before ``start`` (since the last , ; 。 or line break)."""
-    clause_start = max(folded.rfind(p, context.span.start, start) for p in ",;。\n")
-    return word in folded[clause_start + 1 : start]
+    """Whether ``word`` occurs in the clause before ``start`` (since the last , ; 。 or line break, and not
+    more than ``_MENTION_REACH`` characters back)."""
+    lo = max(context.span.start, start - _MENTION_REACH)
+    clause_start = max(folded.rfind(p, lo, start) for p in ",;。\n")
+    return word in folded[max(lo, clause_start + 1) : start]
 

@@ -33,16 +33,19 @@ from gongwen.context import Context
 from gongwen.errors import NotANumeralError
 from gongwen.listed import carry_suffix_qualifiers, listed, prefix_qualifier
 from gongwen.model import Direction, Metric, MetricKind, Qualifier, Span
-from gongwen.numerals import DIGITS, StopList, to_number
+from gongwen.numerals import DIGITS, MAX_NUMERAL_CHARS, StopList, has_invisible, split_by_invisible, to_number
 from gongwen.spanindex import SpanIndex
 from gongwen.subjects import find_subject, soft_break, subject_after, topic_before
+from gongwen.textview import visible_before
 from gongwen.units import Unit, units
 
 __all__ = ["EXCLUSIONS", "Exclusion", "MetricExtractor", "Reading"]
 
 _CN_DIGITS = "零〇一二三四五六七八九十百千万亿两壹贰叁參肆伍陆柒捌玖拾佰仟"
 _NUM = rf"(?:[0-9]+(?:,[0-9]{{3}})*(?:\.\n?[0-9]+)?|[{_CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?)"
-_NUMERAL = rf"{_NUM}(?:{_NUM}|(?<=[0-9])[ \t]{{0,2}}\n?[ \t]{{0,2}}[万亿]+)*"
+# The repetition is possessive: a run of numeral characters pages long keeps no backtracking state (which
+# made its scan superlinear), and nothing after it could make the engine take part of it back.
+_NUMERAL = rf"{_NUM}(?:{_NUM}|(?<=[0-9])[ \t]{{0,2}}\n?[ \t]{{0,2}}[万亿]+)*+"
 _NUMERAL_RE = regex.compile(_NUMERAL)
 _MASK = r"(?:[0-9]+[_＿]+|[_＿]{2,}|[0-9]*[xX×]{2,}[0-9]*)"
 # Every number of the text is found with this one scan, so it is written for speed: the lookahead on the
@@ -59,6 +62,7 @@ _FRACTION = regex.compile(r"(?P<a>[0-9]{1,3})/(?P<b>[0-9]{1,3})(?![0-9/])")
 _COLON_RATIO = regex.compile(r"(?P<a>[0-9]{1,6}(?:\.[0-9]{1,4})?):(?P<b>[0-9]{1,4}(?:\.[0-9]{1,4})?)(?![0-9:.])")
 _GAP = regex.compile(r"[ \t]{0,2}\n?[ \t]{0,2}")
 _PERIOD = regex.compile(r"(?<![比较])(?:(?:[0-9]{4}|20xx|20__|xxxx)年(?:度)?|去年|今年|上年|本年|明年|前年|同年)")
+_SENTENCE_BREAK = re.compile("[。;\n]")  # where the sentence that names a period ends
 _PERCENT_CONTEXT = regex.compile(r"(?:率|面|比例|比重|占)[^,。;]{0,6}$")
 _INDICATOR_AFTER = regex.compile(r"的?[^,。;:、0-9]{0,8}率")
 # An age or size bound that names a group whose size follows: 60岁及以上人口28.9万人, 0-17岁人口23万人,
@@ -226,8 +230,8 @@ def _number(surface: str) -> Decimal | None:
     A run of more than 15 digits is an identifier (an order or ID number), not a quantity; 15 digits with
     万亿 still fit the 28 digits of decimal arithmetic exactly.
     """
-    if sum(c.isdigit() for c in surface) > _MAX_DIGITS:
-        return None
+    if len(surface) > MAX_NUMERAL_CHARS or sum(c.isdigit() for c in surface) > _MAX_DIGITS:
+        return None  # 一亿一亿… run on for pages: no quantity (and reading one costs its length squared)
     if _PLAIN.fullmatch(surface):
         return _canonical(Decimal(surface))  # the common case, without the general reader
     scaled = _SCALED.fullmatch(surface)
@@ -307,6 +311,8 @@ class _Reader:
         document = (context.span.start, context.span.end)
         self.quote_opens = [m.start() for m in _QUOTE_OPEN_RE.finditer(self.folded, *document)]
         self.quote_closes = [m.start() for m in _QUOTE_CLOSE_RE.finditer(self.folded, *document)]
+        self.periods = _Periods(self.text, self.folded, *document)
+        self.invisible = has_invisible(self.text, *document)  # zero-width or control characters to look past
 
     @property
     def previous(self) -> Metric | None:
@@ -347,6 +353,11 @@ class _Reader:
         before = folded[start - 1] if start else ""
         if before in _MINUS and match.group("num") is not None and self._negative(start):
             return self._read_negative(start, end, match.group("num"))
+        if self.invisible:
+            if split_by_invisible(self.text, folded, start, end):
+                return None  # 5\u200b5.57万元: neither 5 nor 5.57万元 is the number written
+            visible = visible_before(self.text, start)
+            before = folded[visible] if visible >= 0 else ""  # 第\u200b5名 is still an ordinal
         if before and ((before.isascii() and before.isalnum()) or before in "第./-:"):
             return None  # h1n1, top100, ordinals (第二), versions, dates (2023-01-12)
         if match.group("pct") is not None:
@@ -680,7 +691,7 @@ class _Reader:
         """The subject's text; where it runs across lines, without the line breaks and the page furniture
         between them (一般公共预\n算支出 → 一般公共预算支出)."""
         text = self.text[span.start : span.end]
-        if "\n" not in text:
+        if "\n" not in self.folded[span.start : span.end]:  # any line end: \r, U+2028 …
             return text
         skipped = self.context.skipped
         return "".join(
@@ -793,7 +804,7 @@ class _Reader:
             redacted=reading.redacted,
             direction=direction,
             basis=basis,
-            period_text=_period(self.text, folded, self.context.span.start, start),
+            period_text=self.periods.before(start),
             document=self.context.document,
             section=() if section is None else section.path,
             heading=None if section is None or section.heading is None else section.heading.index,
@@ -813,12 +824,45 @@ def _change(folded: str, lo: int, start: int) -> tuple[Direction | None, str | N
     return direction, basis
 
 
-def _period(text: str, folded: str, lo: int, start: int) -> str | None:
-    sentence_start = max(folded.rfind("。", lo, start), folded.rfind(";", lo, start), folded.rfind("\n", lo, start))
-    if folded.rfind("年", sentence_start + 1, start) < 0:
-        return None  # every period names a year (2024年, 去年, 本年)
-    found = list(_PERIOD.finditer(folded, max(lo, sentence_start + 1), start))
-    return text[found[-1].start() : found[-1].end()] if found else None
+class _Periods:
+    """The period of each number of a document (2024年, 去年): the last one named in its sentence before it.
+
+    The numbers come in text order, so the sentence start is looked for only since the previous number,
+    and the periods of each sentence that holds a number are found in one scan of that sentence; each
+    number then looks its period up by binary search. (A look-back over the sentence for each number took
+    quadratic time on a long sentence full of 年: 年投入12万元 repeated.) No period straddles a number's
+    start, so the scan of the whole sentence finds, before each number, the periods a scan up to it would.
+    """
+
+    def __init__(self, text: str, folded: str, start: int, end: int) -> None:
+        self.text, self.folded, self.start, self.end = text, folded, start, end
+        self.last = start  # the previous number's offset
+        self.floor = start  # where its sentence starts
+        self.held = -1  # the start of the sentence whose periods are held
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def before(self, offset: int) -> str | None:
+        """The period named last before ``offset`` in its sentence, as written in the original text."""
+        folded = self.folded
+        if offset < self.last:  # out of order: look back from the document's start
+            self.last, self.floor = self.start, self.start
+        last = self.last
+        found = max(folded.rfind("。", last, offset), folded.rfind(";", last, offset), folded.rfind("\n", last, offset))
+        if found >= 0:
+            self.floor = found + 1
+        self.last = offset
+        if self.floor != self.held:  # a new sentence: its periods, found once
+            stop = _SENTENCE_BREAK.search(folded, offset, self.end)
+            ceiling = self.end if stop is None else stop.start()
+            self.held, self.starts, self.ends = self.floor, [], []
+            if folded.find("年", self.floor, ceiling) >= 0:  # every period names a year (2024年, 去年, 本年)
+                for match in _PERIOD.finditer(folded, self.floor, ceiling):
+                    self.starts.append(match.start())
+                    self.ends.append(match.end())
+        last = bisect.bisect_right(self.ends, offset) - 1
+        return None if last < 0 else self.text[self.starts[last] : self.ends[last]]
+
 
 # Exclusions: numbers with a unit that are not quantities (GUIDELINES §4). Each rule is a small function
 # of the normalised text, the reading and its context; MetricExtractor(exclusions=...) takes your own.

@@ -169,6 +169,23 @@ def _decimal_str(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
 
 
+# A repr stays short whatever the text: strings longer than this are cut, trees show their size.
+_REPR_CHARS = 40
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= _REPR_CHARS else text[: _REPR_CHARS - 1] + "…"
+
+
+def _short(value: object) -> str:
+    """The repr of a string (or a tuple of strings) cut to :data:`_REPR_CHARS` characters each."""
+    if isinstance(value, str):
+        return repr(_cut(value))
+    if isinstance(value, tuple):
+        return repr(tuple(_cut(item) if isinstance(item, str) else item for item in value))
+    return repr(value)
+
+
 @attrs.frozen(order=True)
 class Span:
     """A half-open range ``[start, end)`` of character offsets into the original text."""
@@ -200,7 +217,7 @@ class NumberMention:
     """A numeral found in running text: 55.57万 is ``value=Decimal("555700")``, ``magnitude="万"``."""
 
     span: Span
-    text: str
+    text: str = attrs.field(repr=_short)
     value: Decimal = attrs.field(converter=_to_decimal)
     magnitude: str | None = None
 
@@ -220,7 +237,7 @@ class Noise:
 
     span: Span
     kind: str
-    text: str
+    text: str = attrs.field(repr=_short)
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.span.start, "end": self.span.end, "kind": self.kind, "text": self.text}
@@ -241,7 +258,7 @@ class Heading:
     marker: str
     number: int | None
     level: int
-    title: str
+    title: str = attrs.field(repr=_short)
     inline: bool
     document: int
     parent: int | None = None
@@ -298,6 +315,13 @@ class Section:
             node = node.children[index]
         return node
 
+    def __repr__(self) -> str:
+        name = "(preamble)" if self.heading is None else _cut(self.heading.marker + self.heading.title)
+        return (
+            f"<Section {name}: level {self.level}, chars {self.span.start}-{self.span.end}, "
+            f"body {len(self.body)} chars, {len(self.children)} children>"
+        )
+
     def walk(self) -> Iterator[Section]:
         """This section and every section below it, depth first, in text order."""
         yield self
@@ -332,7 +356,7 @@ class Metric:
     """
 
     span: Span
-    text: str
+    text: str = attrs.field(repr=_short)
     value: Decimal | None = attrs.field(converter=_to_decimal_or_none)
     unit: str
     kind: str
@@ -340,14 +364,14 @@ class Metric:
     low: Decimal | None = attrs.field(default=None, converter=_to_decimal_or_none)
     high: Decimal | None = attrs.field(default=None, converter=_to_decimal_or_none)
     magnitude: str | None = None
-    subject: str | None = None
+    subject: str | None = attrs.field(default=None, repr=_short)
     subject_span: Span | None = None
     redacted: bool = False
     direction: Direction | None = None
     basis: str | None = None
     period: str | None = None
     document: int = 0
-    section: tuple[str, ...] = attrs.field(converter=_strings, default=())
+    section: tuple[str, ...] = attrs.field(converter=_strings, default=(), repr=_short)
     heading: int | None = None
     extractor: str = "builtin"
     indicator: str | None = None
@@ -403,6 +427,11 @@ class Document:
     def sections(self) -> tuple[Section, ...]:
         """The top-level sections of this document's outline."""
         return () if self.root is None else self.root.children
+
+    def __repr__(self) -> str:
+        title = "" if self.title is None else f" {_cut(self.title)!r}"
+        size = sum(1 for _ in self.root.walk()) - 1 if self.root is not None else 0
+        return f"<Document {self.index}{title}: chars {self.span.start}-{self.span.end}, {size} sections>"
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -16,6 +16,7 @@ notices) are in :mod:`gongwen.furniture`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
@@ -30,6 +31,7 @@ from gongwen.textview import fold, strip_bounds
 __all__ = ["find_noise", "noise_patterns", "register_noise_pattern", "unregister_noise_pattern"]
 
 _LINK_LINE = regex.compile(r"^[ \t]*-[ \t]+\S.*$", regex.MULTILINE)
+_BLANK = re.compile(r"\s*")  # the standard library's \s is str.isspace
 _LINE = regex.compile(r"^[^\S\n]*\S[^\n]*", regex.MULTILINE)  # a line that is not blank
 # Whole-line patterns are not tried on lines longer than this, unless a key opens them (申明敬告:…).
 _LONG_LINE = 120
@@ -162,16 +164,12 @@ def find_noise(text: str, *, extra: Iterable[tuple[str, str]] = ()) -> tuple[Noi
     for kinds, pattern, whole_lines in _compiled(noise_patterns() + tuple(_registered) + tuple(extra)):
         for match in _matches(pattern, folded, whole_lines):
             kind = kinds[int(_matched_group(match)[len(_GROUP) :])]
-            start, end = strip_bounds(text, *match.span())
+            start, end = strip_bounds(folded, *match.span())
             if end > start:
                 spans.setdefault((start, end), kind)
             if kind == "related":  # the link list under 您可能关注的文档
-                for link in _LINK_LINE.finditer(folded, match.end() + 1):
-                    between = folded[match.end() : link.start()]
-                    if between.strip():
-                        break
-                    spans.setdefault(strip_bounds(text, *link.span()), "related")
-                    match = link
+                for link in _link_lines(folded, match.end()):
+                    spans.setdefault(strip_bounds(folded, *link.span()), "related")
     for bounds, kind in find_furniture(folded, spans).items():
         spans.setdefault(bounds, kind)
     ordered = sorted(spans.items())
@@ -181,6 +179,26 @@ def find_noise(text: str, *, extra: Iterable[tuple[str, str]] = ()) -> tuple[Noi
             continue  # nested in the previous span
         merged.append(Noise(Span(start, end), kind, text[start:end]))
     return tuple(merged)
+
+
+def _link_lines(folded: str, end: int) -> Iterator[regex.Match[str]]:
+    """The link lines (``- 标题``) that follow ``end`` with nothing but blank lines between them.
+
+    Each is looked for at the start of the next line that is not blank, never further: a search for the
+    next link line anywhere below scanned the rest of the text for each list (quadratic time for a page of
+    many lists and no links).
+    """
+    while True:
+        blank = _BLANK.match(folded, end)
+        position = blank.end() if blank else end
+        line_start = folded.rfind("\n", end, position) + 1
+        if not line_start or position >= len(folded):
+            return  # the next text is on the same line, or there is none
+        link = _LINK_LINE.match(folded, line_start)
+        if link is None:
+            return
+        yield link
+        end = link.end()
 
 
 def _matched_group(match: regex.Match[str]) -> str:

@@ -26,7 +26,7 @@ import regex
 from gongwen.errors import InputTypeError, NotANumeralError, require_text
 from gongwen.model import NumberMention, Span
 from gongwen.spanindex import SpanIndex
-from gongwen.textview import fold
+from gongwen.textview import INVISIBLE, fold, visible, visible_after, visible_before
 
 __all__ = [
     "StopList",
@@ -54,6 +54,12 @@ _ZEROS = frozenset("〇零")
 _NEGATIVE = frozenset("负負-−")
 
 _CN_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+#: The longest numeral the scanners read, in characters (壹仟贰佰叁拾肆万伍仟陆佰柒拾捌亿 has 17); a longer run
+#: of numeral characters (digits alone aside) is not a quantity.
+MAX_NUMERAL_CHARS = 40
+# What the run of a numeral that invisible characters split may hold besides them (folded).
+_RUN = frozenset("0123456789.,点" + _CN_CHARS)
+_INVISIBLE_CHAR = re.compile("[" + re.escape("".join(sorted(INVISIBLE))) + "]")
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\n?\d+)?"  # 7.\n4: a PDF line break after the point
 _TOKEN = regex.compile(rf"(?P<arabic>{_ARABIC})|(?P<cn>[{_CN_CHARS}])|(?P<point>[点點])")
 _THOUSANDS = regex.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
@@ -94,14 +100,15 @@ def to_number(text: str) -> Decimal:
 
     Raises :class:`~gongwen.errors.NotANumeralError` (a ``ValueError``) for anything that is not one
     numeral (``""``, ``"一心一意"``, ``"万"``, ``"十一五"``) and :class:`~gongwen.errors.InputTypeError`
-    (a ``TypeError``) for a non-``str``.
+    (a ``TypeError``) for a non-``str``. Invisible characters (zero-width, control) are left out.
     """
     require_text(text)
     quick = _ONE_CHARACTER.get(text)
     if quick is not None:
         return quick  # most numerals of a report are one character: 一, 三, 两
-    # fold() simplifies the capital 參 to 参, which running text uses for 参加: read it as 3 only here
-    body = fold(text).strip().replace("参", "叁")
+    # fold() simplifies the capital 參 to 参, which running text uses for 参加: read it as 3 only here; invisible
+    # characters (zero-width, control) are left out: 1\u200b万 is 1万
+    body = fold(visible(text)).strip().replace("参", "叁")
     negative = False
     if body[:1] in _NEGATIVE:
         negative, body = True, body[1:]
@@ -371,8 +378,9 @@ def _stop_regexes(stop: StopList) -> tuple[re.Pattern[str] | None, tuple[regex.P
 # A numeral in running text: Arabic and Chinese parts glued together (3万4000, 55.57万), and a magnitude
 # word that a PDF line break or a space separated from its number (8316\n万).
 _CN_RUN = rf"[{_CN_CHARS}]+(?:[点點][〇零一二三四五六七八九]+)?"
+# (The repetition is possessive: a run pages long keeps no backtracking state.)
 _NUMERAL = regex.compile(
-    rf"(?:{_ARABIC}|{_CN_RUN})(?:{_ARABIC}|{_CN_RUN}|(?<=\d)[ \t]{{0,2}}\n?[ \t]{{0,2}}[万亿]+)*"
+    rf"(?:{_ARABIC}|{_CN_RUN})(?:{_ARABIC}|{_CN_RUN}|(?<=\d)[ \t]{{0,2}}\n?[ \t]{{0,2}}[万亿]+)*+"
 )
 _MASK_CHARS = frozenset("xX×_＿*")
 _TALLY = ("共计", "合计", "总计", "累计", "共", "仅", "只有")
@@ -409,6 +417,35 @@ def _accept_chinese(folded: str, start: int, end: int, surface: str) -> bool:
     return True
 
 
+def split_by_invisible(text: str, folded: str, start: int, end: int) -> bool:
+    """Whether the numeral at ``[start, end)`` is a piece of one that invisible characters split (5\u200b5.57,
+    1\u200b,234, 十\u200b二): the run of numeral characters (digits, Chinese numerals, points, commas) and
+    invisible ones around it, looked at up to :data:`MAX_NUMERAL_CHARS` on each side, holds an invisible
+    character between numeral characters outside the numeral. Such a piece is not read at all, rather
+    than read as a number the text does not hold; an invisible character beside a word (投入\u200b5万元)
+    splits nothing."""
+
+    def inside_run(position: int) -> bool:
+        return folded[position] in _RUN or text[position] in INVISIBLE
+
+    lo, hi = start, end
+    while lo > 0 and start - lo < MAX_NUMERAL_CHARS and inside_run(lo - 1):
+        lo -= 1
+    while hi < len(text) and hi - end < MAX_NUMERAL_CHARS and inside_run(hi):
+        hi += 1
+    while lo < start and text[lo] in INVISIBLE:
+        lo += 1  # invisible characters at the edge of the run split nothing
+    while hi > end and text[hi - 1] in INVISIBLE:
+        hi -= 1
+    return any(text[i] in INVISIBLE for i in range(lo, start)) or any(text[i] in INVISIBLE for i in range(end, hi))
+
+
+def has_invisible(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` holds an invisible character (zero-width, control): one scan, so that a text
+    without any (the common case) skips every check of :func:`split_by_invisible`."""
+    return _INVISIBLE_CHAR.search(text, start, len(text) if end is None else end) is not None
+
+
 def find_numbers(text: str, *, stop: StopList | None = None) -> tuple[NumberMention, ...]:
     """Every numeral of ``text`` with its span, exact value, surface and magnitude word.
 
@@ -418,6 +455,7 @@ def find_numbers(text: str, *, stop: StopList | None = None) -> tuple[NumberMent
     text = require_text(text)
     folded = fold(text)
     blocked = SpanIndex((stop or StopList.default()).spans(folded))
+    invisible = has_invisible(text)
     found = []
     for match in _NUMERAL.finditer(folded):
         start, end = match.span()
@@ -428,8 +466,16 @@ def find_numbers(text: str, *, stop: StopList | None = None) -> tuple[NumberMent
             continue
         before = folded[start - 1] if start else ""
         after = folded[end : end + 1]
+        if invisible:
+            if split_by_invisible(text, folded, start, end):
+                continue  # 5\u200b5.57万: neither 5 nor 5.57万 is the number written
+            before_at, after_at = visible_before(text, start), visible_after(text, end)
+            before = folded[before_at] if before_at >= 0 else ""
+            after = folded[after_at : after_at + 1]
         if before in _MASK_CHARS or after in _MASK_CHARS or (before.isascii() and before.isalpha()):
             continue  # 20xx, 10__, top100, h1n1
+        if len(surface) > MAX_NUMERAL_CHARS and not surface.isdigit():
+            continue  # 一亿一亿… run on for pages: no quantity (and reading one costs its length squared)
         try:
             value = to_number(regex.sub(r"\s+", "", surface))
         except NotANumeralError:

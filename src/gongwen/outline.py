@@ -16,7 +16,6 @@ The pipeline, each step a pure function of the text:
 from __future__ import annotations
 
 import bisect
-import itertools
 from collections.abc import Callable, Sequence
 from functools import cache
 
@@ -30,7 +29,7 @@ from gongwen.levels import LevelState, without_strays
 from gongwen.model import Document, Heading, HeadingStyle, Noise, Section, Span
 from gongwen.noise import find_noise
 from gongwen.spanindex import SpanIndex
-from gongwen.textview import fold, strip_bounds
+from gongwen.textview import fold, strip_bounds, visible
 from gongwen.titles import find_byline, find_title
 
 __all__ = ["Candidate", "Outline", "build_outline", "find_candidates", "parse_outline", "split_documents"]
@@ -98,10 +97,11 @@ class Outline:
 
 
 class _Lines:
-    """Line starts of a text, for offset → line number."""
+    """Line starts of a text, for offset → line number, found on its folded view, where every line end
+    (\\r, U+2028 …) is a \\n."""
 
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
+    def __init__(self, folded: str) -> None:
+        self.starts = [0] + [m.end() for m in regex.finditer(r"\n", folded)]
 
     def number(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
@@ -125,12 +125,13 @@ def _title_span(text: str, folded: str, start: int, line_end: int, noise: Sequen
     stop = _TITLE_END.search(folded, start, line_end)
     end = stop.start() if stop else line_end
     # a watermark that ends the line is not part of the title (noise is in text order)
-    for n in itertools.islice(noise, bisect.bisect_right(noise, start, key=_noise_start), None):
+    for index in range(bisect.bisect_right(noise, start, key=_noise_start), len(noise)):
+        n = noise[index]
         if n.span.start >= end:
             break
         if end <= n.span.end:
             end = n.span.start
-    while end > start and text[end - 1].isspace():
+    while end > start and folded[end - 1].isspace():  # white space, invisible characters
         end -= 1
     return Span(start, end)
 
@@ -148,7 +149,7 @@ def find_candidates(
     rules = heading_rules() if rules is None else rules
     in_noise = SpanIndex(n.span for n in noise).overlaps
     any_marker = _any_marker(tuple(rules))
-    lines = _Lines(text)
+    lines = _Lines(folded)
     found: list[Candidate] = []
     joined = -1  # the line whose opening "四)" was read with the "(" above it
     for line_no, line_start in enumerate(lines.starts):
@@ -310,7 +311,7 @@ def split_documents(
     folded = fold(text)
     noise = find_noise(text) if noise is None else noise
     candidates = find_candidates(text, noise=noise) if candidates is None else candidates
-    lines = _Lines(text)
+    lines = _Lines(folded)
     in_noise = SpanIndex(n.span for n in noise).overlaps
     heading_lines = {c.line for c in candidates if not c.inline}
     heading_starts = {lines.starts[line] for line in heading_lines}
@@ -327,7 +328,7 @@ def split_documents(
             continue
         if _DOC_TITLE.fullmatch(folded, start, end):
             title_lines.add(line_no)
-            span = Span(*strip_bounds(text, start, end))
+            span = Span(*strip_bounds(folded, start, end))
             if start == 0:
                 starts[0] = (0, span)
             else:
@@ -383,11 +384,11 @@ def split_documents(
             Document(
                 index,
                 Span(start, end),
-                None if title is None else title.of(text),
+                None if title is None else visible(title.of(text)),
                 title_span=title,
-                subtitle=None if subtitle is None else subtitle.of(text),
+                subtitle=None if subtitle is None else visible(subtitle.of(text)),
                 subtitle_span=subtitle,
-                speaker=None if speaker is None else speaker.of(text),
+                speaker=None if speaker is None else visible(speaker.of(text)),
                 speaker_span=speaker,
             )
         )
@@ -420,7 +421,7 @@ def _body_lines(
     heading line such as a table of contents lists)."""
     counts = [0]
     for line_no in range(len(lines.starts)):
-        start, end = strip_bounds(text, *lines.span(line_no, text))
+        start, end = strip_bounds(folded, *lines.span(line_no, text))
         body = start < end and not in_noise(start, end)
         if body and line_no in heading_lines:
             body = end - start > _CONTENTS_ENTRY or _FULL_STOP.search(folded, start, end) is not None
@@ -489,7 +490,7 @@ def build_outline(
                 marker=cand.marker.of(text),
                 number=cand.number,
                 level=level,
-                title=cand.title.of(text),
+                title=visible(cand.title.of(text)),
                 inline=cand.inline,
                 document=document.index,
                 parent=None if parent is None else parent.index,

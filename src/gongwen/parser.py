@@ -4,14 +4,15 @@
 from __future__ import annotations
 
 import bisect
-import itertools
+import os
+import warnings
 from collections.abc import Sequence
 
 import attrs
 
 from gongwen.annotate import annotate, document_frame
 from gongwen.context import Context
-from gongwen.errors import InputTypeError, require_text
+from gongwen.errors import GongwenWarning, InputTypeError, require_text
 from gongwen.extractors import Extractor, run_extractors
 from gongwen.model import Document, Heading, Metric, Noise, Report, Span
 from gongwen.noise import find_noise
@@ -29,6 +30,7 @@ def parse(text: str, *, extractors: Sequence[Extractor | str] | None = None) -> 
     exactly as passed in.
     """
     text = require_text(text)
+    _warn_if_a_file_name(text)
     noise = find_noise(text)
     candidates = find_candidates(text, noise=noise)
     documents = split_documents(text, noise=noise, candidates=candidates)
@@ -44,6 +46,28 @@ def parse(text: str, *, extractors: Sequence[Extractor | str] | None = None) -> 
         metrics.extend(annotate(text, folded, document, found, region=region, frame=frame))
         annotated.append(document if region is None else attrs.evolve(document, region=region))
     return Report(text=text, documents=annotated, noise=noise, headings=outline.headings, metrics=metrics)
+
+
+# A file name is one line of at most this many characters (the usual PATH_MAX).
+_PATH_MAX = 4096
+
+
+def _warn_if_a_file_name(text: str) -> None:
+    """Warn where ``text`` is one line that names an existing file: ``parse("report.txt")`` parses the name."""
+    if len(text) > _PATH_MAX or not text.strip() or "\n" in fold(text):
+        return
+    try:
+        is_file = os.path.isfile(text)
+    except (OSError, ValueError):  # a name the system cannot look up is no file
+        return
+    if is_file:
+        warnings.warn(
+            f"parse() got {text!r}, the name of an existing file, and parses that string as the report's text; "
+            "to parse the file, read it first: gongwen.parse(gongwen.read_text(path)) "
+            "(or gongwen.batch.parse_file(path) for its table rows)",
+            GongwenWarning,
+            stacklevel=3,
+        )
 
 
 def extract_metrics(
@@ -79,7 +103,8 @@ def _context(
     span = document.span
     # noise is in text order and never nested, so its ends are in order too
     first = bisect.bisect_right(noise, span.start, key=lambda n: n.span.end)
-    skip = [n.span for n in itertools.takewhile(lambda n: n.span.start < span.end, noise[first:])]
+    last = bisect.bisect_left(noise, span.end, key=lambda n: n.span.start)
+    skip = [n.span for n in noise[first:last]]
     # headings are in text order, so each document's are a run of them
     first = bisect.bisect_left(headings, document.index, key=_document_of)
     last = bisect.bisect_right(headings, document.index, key=_document_of)

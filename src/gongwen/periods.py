@@ -255,7 +255,8 @@ def soft_newline(folded: str, offset: int) -> bool:
     a word character on both sides, after a full line."""
     if offset <= 0 or offset + 1 >= len(folded):
         return False
-    if not (_WORD_CHAR.match(folded, offset - 1) and _WORD_CHAR.match(folded, offset + 1)):
+    before = offset - 2 if folded[offset - 1] == "\r" else offset - 1  # a \r\n is one line end
+    if not (before >= 0 and _WORD_CHAR.match(folded, before) and _WORD_CHAR.match(folded, offset + 1)):
         return False
     line_start = folded.rfind("\n", max(0, offset - _SOFT_LINE - 1), offset)
     return line_start < 0 and offset >= _SOFT_LINE

@@ -86,8 +86,12 @@ _DATED_ENDS = ("年", "末", "底", "初", "同期")
 _BASIS_FIRST = regex.compile(r"(?:比|较|与)(?:上年|去年|前年|年初|上年同期|去年同期)")
 # How far back the clause before a number is read.
 _CLAUSE_REACH = 80
+# How far before a number the parenthesis that separates it from its subject may open: 地区生产总值(GDP)8316.2亿元.
+_PAREN_REACH = 12
 # A line at least this long that ends in a letter, not punctuation, was cut by PDF extraction.
 _WRAPPED_LINE = 16
+# How much white space at the end of such a line is looked past.
+_TRAILING_SPACE = 64
 # A period that opens a noun phrase (2022年度收入, 本年收入) and is not part of the name.
 _LEADING_PERIOD = regex.compile(r"(?:[0-9]{2,4}|20xx|20__)?年(?:度|末|底|初)?(?=.)")
 _PERIOD_PREFIXES = frozenset("本今去上当全该明前同")
@@ -306,8 +310,8 @@ def _clause_end(folded: str, lo: int, start: int, end: int) -> int:
     """Where the clause that names the number at ``[start, end)`` ends: right before it, or before the
     parenthesis that separates them (地区生产总值(GDP)8316.2亿元, 总录取率(96.2%))."""
     if folded[start - 1 : start] == ")":
-        opening = folded.rfind("(", lo, start)
-        if opening > lo and start - opening <= 12:
+        opening = folded.rfind("(", max(lo, start - _PAREN_REACH), start)
+        if opening > lo:
             return opening
     elif folded[start - 1 : start] == "(" and start - 1 > lo and folded[end : end + 1] == ")":
         return start - 1
@@ -379,8 +383,8 @@ def soft_break(context: Context, newline: int) -> bool:
     """Whether the line break at ``newline`` was made by PDF extraction inside a sentence: the line before
     is long, ends in a letter (not punctuation) and is not a heading, and the line after is no heading."""
     folded = context.folded
-    line_start = folded.rfind("\n", context.span.start, newline) + 1
-    last = folded[line_start:newline].rstrip()
+    line_start = context.newline_before(newline) + 1
+    last = folded[max(line_start, newline - _WRAPPED_LINE - _TRAILING_SPACE) : newline].rstrip()
     if len(last) < _WRAPPED_LINE or not last[-1].isalnum() or context.skipped(newline, newline + 1):
         return False
     before, after = context.section_at(line_start), context.section_at(newline + 1)

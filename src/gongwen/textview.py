@@ -1,10 +1,11 @@
 """A same-length normalised view of a text, so that every rule can match one spelling while offsets stay valid.
 
 :func:`fold` maps full-width ASCII to half-width (５５．５７ → 55.57, （一） → (一), ： → :), the ideographic
-space to a space, and traditional characters to simplified ones (萬 → 万, 個 → 个, 問題 → 问题, 羣衆 → 群众:
-every one-to-one pair of OpenCC's character table), one code point to one code point. Because the view
-has exactly the length of the original, an offset found in the view is an offset into the original text:
-rules match the view and read surfaces from the original.
+space to a space, traditional characters to simplified ones (萬 → 万, 個 → 个, 問題 → 问题, 羣衆 → 群众:
+every one-to-one pair of OpenCC's character table), every line end to ``\\n`` and every invisible
+character to a space, one code point to one code point. Because the view has exactly the length of the
+original, an offset found in the view is an offset into the original text: rules match the view and read
+surfaces from the original.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from importlib import resources
 
-__all__ = ["fold", "strip_bounds", "to_simplified"]
+__all__ = ["fold", "strip_bounds", "to_simplified", "visible"]
 
 
 @cache
@@ -24,10 +25,31 @@ def _traditional() -> dict[int, str]:
     return {ord(traditional): simplified for traditional, simplified in pairs}
 
 
+# Line ends and invisible characters (kept apart from the character tables above). Every line end that
+# str.splitlines knows is a line break to the rules (\r alone, as old Mac exports end lines, U+2028 …; a
+# \r\n stays \r\n, which the rules read as one line end); zero-width, bidirectional and control characters
+# are spaces.
+LINE_SEPARATORS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+ZERO_WIDTH = "".join(
+    chr(c) for c in (0xAD, 0x180E, *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065), 0xFEFF)
+) + "".join(chr(c) for c in range(0x2066, 0x206A))
+CONTROLS = "".join(chr(c) for c in (*range(0x09), *range(0x0E, 0x1C), 0x1F, *range(0x7F, 0x85), *range(0x86, 0xA0)))
+#: Characters a reader does not see: the rules treat each as a space, titles leave them out.
+INVISIBLE = frozenset(ZERO_WIDTH + CONTROLS)
+#: How many invisible characters in a row the rules look past (5\u200b\u200b5 is still one number split).
+INVISIBLE_REACH = 8
+
+
+def _separators() -> dict[int, str]:
+    table = dict.fromkeys(map(ord, LINE_SEPARATORS), "\n")
+    table.update(dict.fromkeys(map(ord, ZERO_WIDTH + CONTROLS), " "))  # U+FEFF: a byte-order mark kept in a file
+    return table
+
+
 def _mapping() -> dict[int, str]:
     table = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
     table[0x3000] = " "
-    table[0xFEFF] = " "  # a byte-order mark kept at the start of a UTF-8 file
+    table.update(_separators())
     table.update(_traditional())
     return table
 
@@ -47,9 +69,41 @@ def _table() -> list[int]:
 def fold(text: str) -> str:
     """The normalised view of ``text``: same length, half-width ASCII, simplified characters.
 
-    The last few views are kept, so that the steps of one parse fold the text once.
+    Every line end (``\\r``, U+2028 …) is ``\\n`` in the view (``\\r\\n`` stays as it is), and every
+    invisible character (zero-width, control) a space. The last few views are kept, so that the steps of
+    one parse fold the text once.
     """
+    if "\r\n" in text:  # \r\n stays as it is (the rules read it as one line end), a lone \r is \n
+        return "\r\n".join(part.translate(_table()) for part in text.split("\r\n"))
     return text.translate(_table())
+
+
+@cache
+def _deletions() -> dict[int, None]:
+    return dict.fromkeys(map(ord, INVISIBLE))
+
+
+def visible(text: str) -> str:
+    """``text`` without its invisible characters (zero-width, control): what a reader sees of a title."""
+    return text.translate(_deletions())
+
+
+def visible_before(text: str, offset: int) -> int:
+    """The offset of the character before ``offset`` once up to :data:`INVISIBLE_REACH` invisible characters
+    are looked past (``offset - 1`` where there are none); -1 at the start of the text."""
+    position = offset - 1
+    while position >= 0 and offset - position <= INVISIBLE_REACH and text[position] in INVISIBLE:
+        position -= 1
+    return position
+
+
+def visible_after(text: str, offset: int) -> int:
+    """The offset of the first character at or after ``offset`` once up to :data:`INVISIBLE_REACH` invisible
+    characters are looked past; ``len(text)`` at its end."""
+    position = offset
+    while position < len(text) and position - offset < INVISIBLE_REACH and text[position] in INVISIBLE:
+        position += 1
+    return position
 
 
 def to_simplified(text: str) -> str:
