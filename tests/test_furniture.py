@@ -132,6 +132,10 @@ SHARING = [
          [("disclaimer", "版权说明:本文档由用户提供并上传,收益归属内容提供方")]),
     Case("免责声明:本文内容为用户上传,不代表本站观点。",
          [("disclaimer", "免责声明:本文内容为用户上传,不代表本站观点。")]),
+    Case("类型2024年某某镇工作总结.docx", [("meta", "类型2024年某某镇工作总结.docx")]),
+    Case("文档名称:某某县政府工作报告.pdf", [("meta", "文档名称:某某县政府工作报告.pdf")]),
+    Case("关 键  词:\n某某镇 工作总结\n2024年,我镇经济运行稳中有进。",
+         [("meta", "关 键  词:"), ("meta", "某某镇 工作总结")]),
 ]
 
 # A run of very short lines before the report starts (a menu, a site name, 注册/登录).

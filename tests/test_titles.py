@@ -66,6 +66,9 @@ HEADS = [
          "——2025年1月20日在某某市第十七届人民代表大会第五次会议上", "市长 某某"),
     Head("中华网\n注册", None),
     Head("国务院总理 某某", None, None, "国务院总理 某某"),
+    # a sharing site's file line and keywords above the report's own title are furniture
+    Head("类型2024年某某镇工作总结.docx\n关 键  词:\n某某镇 工作总结\n资源描述:\n2024年某某镇工作总结",
+         "2024年某某镇工作总结"),
 ]
 
 

@@ -71,6 +71,7 @@ _CAPTION = regex.compile(
     r"|供图$"
 )
 _KEY_ONLY = regex.compile(r".{1,10}[::|][ \t]*$")
+_KEYWORDS = regex.compile(r"关\s*键\s*[词字]|标\s*签")
 _COUNTER = regex.compile(r"阅读|浏览|访问|点击|评论|次数")
 _DATELINE = regex.compile(r"(?:——|—|--)|[(\[][ \t]*\d{4}[ \t]*年")
 
@@ -314,7 +315,9 @@ def _key_value(page: _Page, index: int) -> None:
         return  # a counter's value is filled in by the page's script, not written below it
     value = page.line(index + 1)
     plain = len(value) <= 30 and not _SENTENCE.search(value)
-    if plain and not _is_report_line(page, index + 1) and not is_speaker(value):
+    # keywords are words of the title (某某镇 工作总结): below their key they are never a report's line
+    keywords = _KEYWORDS.search(key.group()) is not None
+    if plain and (keywords or not _is_report_line(page, index + 1)) and not is_speaker(value):
         page.mark(index + 1, _K.META)
 
 
