@@ -386,6 +386,17 @@ def test_attachment_documents_start_their_own_tree() -> None:
     assert notes.sections == ()  # ［1］ entries are no headings
 
 
+def test_notes_written_with_a_colon_open_their_document() -> None:
+    # a bulletin's 注释: (read as a label at first) opens the notes, not a section of the last part
+    text = (
+        "某某市统计公报\n一、综合\n全年地区生产总值320亿元。\n二、农业\n粮食产量18万吨。\n"
+        "注释:\n［1］本公报数据为初步统计数。\n"
+    )
+    report = parse(text)
+    assert [d.title for d in report.documents] == ["某某市统计公报", "注释"]
+    assert [(h.title, h.document) for h in report.headings] == [("综合", 0), ("农业", 0)]
+
+
 def test_decimal_looking_items_need_their_series() -> None:
     # 12.2025年… continues 11.; the same shape alone is a number, not a heading
     glossary = "名词解释\n10.甲:指某某。\n11.乙:指某某。\n12.2025年十件实事:指某某。\n13.3+1服务站:指某某。"

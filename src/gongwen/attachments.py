@@ -71,10 +71,12 @@ def find_attachments(
     found: list[Attachment] = []
     consumed: set[int] = set()
     for line_no, (start, end) in enumerate(line_spans):
-        if line_no in consumed or line_no in heading_lines or end - start > 80:
+        if line_no in consumed or end - start > 80:
             continue
         if start == end or folded[start] not in " \t附注名《" or in_noise(start, end):
             continue
+        if line_no in heading_lines and not _NOTES.fullmatch(folded, start, end):
+            continue  # a heading line; but 注释: is read as a label and still opens the notes
         item = _attachment(text, folded, line_spans, line_no, in_noise, heading_lines)
         if item is not None:
             found.append(item)
