@@ -21,6 +21,7 @@ from gongwen import lexicon
 from gongwen.context import Context
 from gongwen.metric_numbers import Reading
 from gongwen.model import MetricKind
+from gongwen.units import Unit
 
 __all__ = [
     "EXCLUSIONS",
@@ -41,6 +42,7 @@ __all__ = [
     "listed_ordinal",
     "project_phase",
     "rank",
+    "rules_for",
     "session_of_a_body",
     "size_in_group_name",
     "unit_starts_a_word",
@@ -309,3 +311,30 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
     article_one,
     announces_a_list,
 )
+
+# Which units each built-in rule can drop at all: a rule that names its unit's surface (期, 次, 年 …) or
+# kind (score, duration …) is not tried on a reading of another unit, for it would say no. A rule not in
+# this table (every rule of your own) is tried on every reading.
+_SCOPE: dict[Exclusion, Callable[[Unit], bool]] = {
+    unit_starts_a_word: lambda unit: len(unit.surface) == 1,
+    chinese_score: lambda unit: unit.kind == MetricKind.SCORE,
+    clock_time: lambda unit: unit.kind == MetricKind.SCORE,
+    project_phase: lambda unit: unit.surface == "期",
+    session_of_a_body: lambda unit: unit.surface == "次",
+    bare_p_not_computing: lambda unit: unit.surface == "P",
+    degree_not_energy: lambda unit: unit.surface == "度",
+    frequency: lambda unit: unit.kind == MetricKind.DURATION,
+    year_not_duration: lambda unit: unit.surface == "年",
+    day_of_month: lambda unit: unit.surface in ("日", "天"),
+    anniversary_or_age_week: lambda unit: unit.surface == "周",
+    age_in_indicator_name: lambda unit: unit.kind == MetricKind.AGE,
+    size_in_group_name: lambda unit: unit.kind == MetricKind.COUNT,
+    rank: lambda unit: unit.surface == "名",
+    cheng_in_a_word: lambda unit: unit.surface == "成",
+    announces_a_list: lambda unit: unit.kind == MetricKind.COUNT,
+}
+
+
+def rules_for(exclusions: tuple[Exclusion, ...], unit: Unit) -> tuple[Exclusion, ...]:
+    """The rules of ``exclusions`` that can drop a reading of ``unit``, in their order."""
+    return tuple(rule for rule in exclusions if rule not in _SCOPE or _SCOPE[rule](unit))

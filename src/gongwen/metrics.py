@@ -42,7 +42,7 @@ from gongwen.context import Context
 # The exclusion rules and the former private names of the steps stay importable from here.
 from gongwen.exclusions import _QUOTE_CLOSE_RE as _QUOTE_CLOSE_RE
 from gongwen.exclusions import _QUOTE_OPEN_RE as _QUOTE_OPEN_RE
-from gongwen.exclusions import EXCLUSIONS, Exclusion, Quotes
+from gongwen.exclusions import EXCLUSIONS, Exclusion, Quotes, rules_for
 from gongwen.exclusions import age_in_indicator_name as age_in_indicator_name
 from gongwen.exclusions import anniversary_or_age_week as anniversary_or_age_week
 from gongwen.exclusions import announces_a_list as announces_a_list
@@ -130,6 +130,7 @@ class _Reader:
     ) -> None:
         self.context = context
         self.exclusions = exclusions
+        self.rules: dict[tuple[str, str], tuple[Exclusion, ...]] = {}  # the rules that apply, by unit
         self.name = name
         self.text = context.text
         self.folded = context.folded
@@ -183,10 +184,15 @@ class _Reader:
     def _excluded(self, reading: Reading) -> bool:
         if self._inside_quotes(reading):
             return True
-        if reading.unit is None:
+        unit = reading.unit
+        if unit is None:
             return False
+        key = (unit.surface, unit.kind)
+        rules = self.rules.get(key)
+        if rules is None:
+            rules = self.rules[key] = rules_for(self.exclusions, unit)
         folded, context = self.folded, self.context
-        return any(rule(folded, reading, context) for rule in self.exclusions)
+        return any(rule(folded, reading, context) for rule in rules)
 
     def _finish(self, reading: Reading) -> Metric | None:
         """The metric a reading makes in its context, or ``None`` if an exclusion rule drops it."""
