@@ -15,16 +15,19 @@ percentage, or a fraction. Around the number the extractor reads, in this order:
 Dates, years, ordinals and ranks, names and codes, slogans, article-like 一 and bare numbers are not
 metrics; neither is anything in page noise or in a heading marker.
 
-The reader is a sequence of named steps, each a module of its own, applied in this order to each number:
+The reader is a sequence of named steps, each a module of its own. For each number found it applies them
+in this order:
 
 1. the number, its unit and magnitude: :mod:`gongwen.metric_numbers` (finding and valuing numbers, the
-   compiled unit table) and :mod:`gongwen.metric_reading` (reading what follows a number);
-2. a range or a short list: :mod:`gongwen.metric_ranges`;
-3. the qualifier: :mod:`gongwen.metric_qualifiers`;
-4. the exclusions, named rules that say a reading is no metric: :mod:`gongwen.exclusions`;
-5. the change and its basis: :mod:`gongwen.metric_changes`;
-6. the subject: :mod:`gongwen.metric_subjects`;
-7. the period named in the sentence: :mod:`gongwen.metric_periods`.
+   compiled unit table) and :mod:`gongwen.metric_reading` (reading what follows a number), which reads on
+   its way a range or a short list (:mod:`gongwen.metric_ranges`) and 余/多 before the unit
+   (:func:`gongwen.metric_qualifiers.between`);
+2. the exclusions, named rules that say a reading is no metric: :mod:`gongwen.exclusions`;
+3. the qualifier words glued to the number: :func:`gongwen.metric_qualifiers.qualified` (and those a list
+   shares, :mod:`gongwen.listed`);
+4. the change and its basis: :mod:`gongwen.metric_changes`;
+5. the subject: :mod:`gongwen.metric_subjects`;
+6. the period named in the sentence: :mod:`gongwen.metric_periods`.
 
 This module holds :class:`MetricExtractor` and the small reader that calls the steps.
 """
