@@ -130,7 +130,7 @@ def grade_or_class(folded: str, reading: Reading, context: Context) -> bool:
 def weekday(folded: str, reading: Reading, context: Context) -> bool:
     """A day of the week: 每周三组织, 星期二."""
     before = _before(folded, reading)
-    return _chinese(folded, reading) and (before[-1:] == "周" or before in ("星期", "礼拜"))
+    return (before[-1:] == "周" or before in ("星期", "礼拜")) and _chinese(folded, reading)
 
 
 def chinese_score(folded: str, reading: Reading, context: Context) -> bool:
