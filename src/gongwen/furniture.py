@@ -22,7 +22,8 @@ speaker line, a line that names a report. The words the rules read are data
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
 
@@ -30,7 +31,7 @@ import attrs
 import regex
 
 from gongwen.model import NoiseKind
-from gongwen.textview import strip_bounds
+from gongwen.textview import line_starts
 from gongwen.titles import is_salutation, is_speaker, names_report
 
 __all__ = ["find_furniture", "furniture_words"]
@@ -72,6 +73,8 @@ _CAPTION = regex.compile(
 )
 _KEY_ONLY = regex.compile(r".{1,10}[::|][ \t]*$")
 _COUNTER = regex.compile(r"阅读|浏览|访问|点击|评论|次数")
+# A line's text without the white space (and invisible characters) around it: str.isspace, as strip_bounds.
+_CONTENT = re.compile(r"\S(?:.*\S)?", re.DOTALL)
 _DATELINE = regex.compile(r"(?:——|—|--)|[(\[][ \t]*\d{4}[ \t]*年")
 
 
@@ -146,17 +149,16 @@ class _Page:
             self.kinds[index] = kind
 
 
-def find_furniture(folded: str, known: Mapping[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+def find_furniture(
+    folded: str, known: Mapping[tuple[int, int], str], starts: Sequence[int] | None = None
+) -> dict[tuple[int, int], str]:
     """The furniture lines of a page that the patterns did not find: ``{(start, end): kind}``.
 
     ``folded`` is the normalised text; ``known`` holds the spans the patterns found (a line whose
-    stripped bounds are one of them counts as furniture already).
+    stripped bounds are one of them counts as furniture already); ``starts`` are the line starts of
+    ``folded`` (:func:`gongwen.textview.line_starts`, found here if not given).
     """
-    bounds = []
-    for match in regex.finditer(r"[^\n]+", folded):
-        start, end = strip_bounds(folded, *match.span())
-        if end > start:
-            bounds.append((start, end))
+    bounds = _line_bounds(folded, line_starts(folded) if starts is None else starts)
     page = _Page(folded, bounds, [known.get(b) for b in bounds])
     _containing(page)
     _notices(page)
@@ -180,6 +182,18 @@ def find_furniture(folded: str, known: Mapping[tuple[int, int], str]) -> dict[tu
         for b, kind, before in zip(bounds, page.kinds, (known.get(b) for b in bounds), strict=True)
         if kind is not None and before is None
     }
+
+
+def _line_bounds(folded: str, starts: Sequence[int]) -> list[tuple[int, int]]:
+    """The stripped bounds of the lines that are not blank (white space is stripped by a regex, not a loop)."""
+    bounds = []
+    ends = [*(start - 1 for start in starts[1:]), len(folded)]
+    content = _CONTENT.search
+    for start, end in zip(starts, ends, strict=True):
+        found = content(folded, start, end)
+        if found is not None:
+            bounds.append(found.span())
+    return bounds
 
 
 def _is_report_line(page: _Page, index: int, *, names: bool = True) -> bool:
