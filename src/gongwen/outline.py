@@ -299,7 +299,7 @@ def split_documents(
     starts: list[tuple[int, Span | None]] = [(0, head.title)]
     title_lines = set()
     attachments = find_attachments(
-        text, folded, [lines.line_span(n) for n in range(len(lines.line_starts))], in_noise, heading_lines
+        text, folded, lines.line_spans, in_noise, heading_lines
     )
     opening_lines = {n for a in attachments for n in (a.line, *a.consumed)}
     for line_no in range(len(lines.line_starts)):

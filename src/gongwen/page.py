@@ -38,6 +38,8 @@ class PageView:
     line_starts: tuple[int, ...] = attrs.field(repr=False)
     noise: tuple[Noise, ...]
     noise_index: SpanIndex = attrs.field(repr=False)
+    #: ``[start, end)`` of each line, without its line end: :meth:`line_span` of every line, found once.
+    line_spans: tuple[tuple[int, int], ...] = attrs.field(repr=False)
 
     def line_of(self, offset: int) -> int:
         """The number (from 0) of the line that holds ``offset``."""
@@ -45,12 +47,7 @@ class PageView:
 
     def line_span(self, line: int) -> tuple[int, int]:
         """``[start, end)`` of line ``line``, without its ``\\n`` (or ``\\r\\n``)."""
-        starts = self.line_starts
-        start = starts[line]
-        end = starts[line + 1] - 1 if line + 1 < len(starts) else len(self.text)
-        if end > start and self.text[end - 1] == "\r":
-            end -= 1
-        return start, end
+        return self.line_spans[line]
 
     def in_noise(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps a noise span."""
@@ -66,4 +63,15 @@ def page_view(
     folded = fold(text)
     starts = line_starts(folded)
     found = noise_of(text, folded, starts, extra) if noise is None else tuple(noise)
-    return PageView(text, folded, starts, found, SpanIndex(n.span for n in found))
+    return PageView(text, folded, starts, found, SpanIndex(n.span for n in found), _line_spans(text, starts))
+
+
+def _line_spans(text: str, starts: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+    """Each line's ``[start, end)`` without its ``\\n``, and without the ``\\r`` of a ``\\r\\n``."""
+    ends = [*(start - 1 for start in starts[1:]), len(text)]
+    if "\r" not in text:
+        return tuple(zip(starts, ends, strict=True))
+    return tuple(
+        (start, end - 1 if end > start and text[end - 1] == "\r" else end)
+        for start, end in zip(starts, ends, strict=True)
+    )
