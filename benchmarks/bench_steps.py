@@ -33,11 +33,12 @@ from gongwen.parser import parse
 
 _SUBJECT_FUNCTIONS = ("find_subject", "subject_after", "topic_before")
 
+_NUMBERS = "numbers (numerals, units, reading numbers)"
 # Module (last part of its name) → step, for the profile.
 _STEPS = {
     "page view (fold, lines, noise)": ("textview", "page", "noise", "furniture", "spanindex"),
     "documents and outline": ("outline", "titles", "attachments", "headings", "levels"),
-    "numbers (numerals, units)": ("numerals", "units"),
+    _NUMBERS: ("numerals", "units", "numbers", "number"),
     "subjects (subjects, segment, jieba)": ("subjects", "segment", "lexicon", "jieba", "finalseg", "posseg"),
 }
 
@@ -72,10 +73,12 @@ def subjects_off() -> Iterator[None]:
             setattr(module, name, original)
 
 
-def _step_of(filename: str) -> str:
+def _step_of(filename: str, function: str = "") -> str:
     parts = filename.replace("\\", "/").split("/")
     module = parts[-1].removesuffix(".py")
     package = parts[-2] if len(parts) > 1 else ""
+    if package == "gongwen" and ("number" in function or function.startswith("_read")):
+        return _NUMBERS  # the metric reader's number steps (_read_number, _number …), wherever they live
     for step, modules in _STEPS.items():
         if module in modules or package in modules:
             return step
@@ -91,13 +94,14 @@ def profile_split(texts: list[str]) -> dict[str, float]:
     profiler.disable()
     stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
     split: dict[str, float] = {}
-    for (filename, _, _), (_, _, own, _, callers) in stats.items():
+    for (filename, _, function), (_, _, own, _, callers) in stats.items():
         if filename != "~":
-            split[_step_of(filename)] = split.get(_step_of(filename), 0.0) + own
+            step = _step_of(filename, function)
+            split[step] = split.get(step, 0.0) + own
             continue
         calls = sum(entry[1] for entry in callers.values()) or 1
-        for (caller_file, _, _), entry in callers.items():  # a built-in: shared by its callers' call counts
-            step = _step_of(caller_file)
+        for (caller_file, _, caller), entry in callers.items():  # a built-in: shared by its callers' call counts
+            step = _step_of(caller_file, caller)
             split[step] = split.get(step, 0.0) + own * entry[1] / calls
     return split
 
