@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -126,3 +127,18 @@ def test_no_import_cycle() -> None:
     for name in sorted(graph):
         if name not in state:
             visit(name, [name])
+
+
+def test_the_notebook_view_is_registered_by_the_view_not_imported_by_the_model() -> None:
+    code = (
+        "import sys, types\n"
+        "if sys.argv[1] == 'ipython': sys.modules['IPython'] = types.ModuleType('IPython')\n"
+        "import gongwen\n"
+        "report = gongwen.parse('一、情况')\n"
+        "before = report._repr_html_()\n"
+        "import gongwen.display\n"
+        "print(before is None, 'gw-report' in report._repr_html_())\n"
+    )
+    for mode, expected in (("plain", "True True"), ("ipython", "False True")):
+        result = subprocess.run([sys.executable, "-c", code, mode], capture_output=True, text=True, check=True)
+        assert result.stdout.strip() == expected, mode
