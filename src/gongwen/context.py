@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from gongwen.model import Section, Span
+from gongwen.page import PageView
 from gongwen.spanindex import SpanIndex
 from gongwen.textview import fold
 
@@ -41,6 +42,8 @@ class Context:
     document: int = 0
     #: The document's section tree, if known: :meth:`section_at` finds where an offset lies.
     root: Section | None = None
+    #: The text's page view, if the parse made one: its line starts answer :meth:`newline_before`.
+    page: PageView | None = attrs.field(default=None, kw_only=True, repr=False, eq=False)
     _index: SpanIndex = attrs.field(init=False, repr=False, eq=False)
     _newlines: list[int] | None = attrs.field(init=False, default=None, repr=False, eq=False)
 
@@ -65,6 +68,11 @@ class Context:
         """The offset of the last line break of the span before ``offset``, or -1 if there is none (as
         ``folded.rfind("\\n", span.start, offset)``, but the span's line breaks are found once, so that
         asking for each of many numbers costs a binary search, not a scan back over a long line)."""
+        if self.page is not None:  # the line starts of the whole text: one past each line break
+            starts = self.page.line_starts
+            line = bisect.bisect_right(starts, min(offset, self.span.end)) - 1
+            newline = starts[line] - 1 if line > 0 else -1
+            return newline if newline >= self.span.start else -1
         newlines = self._newlines
         if newlines is None:
             newlines = [m.start() for m in _NEWLINE.finditer(self.folded, self.span.start, self.span.end)]

@@ -15,6 +15,8 @@ from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from gongwen.model import register_html_view
+
 if TYPE_CHECKING:
     from gongwen.model import Document, Heading, Metric, Report, Section
 
@@ -311,3 +313,6 @@ def report_html(report: Report, *, max_metrics: int | None = 1000, max_headings:
         f"<details open class='gw-metrics'><summary>Metrics ({len(report.metrics):,})</summary>{metrics}</details>"
         "</div>"
     )
+
+
+register_html_view(report_html)  # a Report in a notebook shows itself with report_html

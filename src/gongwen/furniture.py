@@ -22,7 +22,8 @@ speaker line, a line that names a report. The words the rules read are data
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
 
@@ -30,7 +31,7 @@ import attrs
 import regex
 
 from gongwen.model import NoiseKind
-from gongwen.textview import strip_bounds
+from gongwen.textview import line_starts
 from gongwen.titles import is_salutation, is_speaker, names_report
 
 __all__ = ["find_furniture", "furniture_words"]
@@ -73,6 +74,8 @@ _CAPTION = regex.compile(
 _KEY_ONLY = regex.compile(r".{1,10}[::|][ \t]*$")
 _KEYWORDS = regex.compile(r"关\s*键\s*[词字]|标\s*签")
 _COUNTER = regex.compile(r"阅读|浏览|访问|点击|评论|次数")
+# A line's text without the white space (and invisible characters) around it: str.isspace, as strip_bounds.
+_CONTENT = re.compile(r"\S(?:.*\S)?", re.DOTALL)
 _DATELINE = regex.compile(r"(?:——|—|--)|[(\[][ \t]*\d{4}[ \t]*年")
 
 
@@ -100,7 +103,7 @@ class _Rules:
     word: regex.Pattern[str]
     size_line: regex.Pattern[str]
     trailer: regex.Pattern[str]
-    contains: regex.Pattern[str]
+    contains: re.Pattern[str]
 
 
 @cache
@@ -116,14 +119,16 @@ def _rules() -> _Rules:
     )
 
 
-def _contains() -> regex.Pattern[str]:
-    """One pattern of the ``line_<kind>`` words, a named group per kind (``line_footer`` → ``footer``)."""
-    groups = [
-        f"(?P<{group.removeprefix('line_')}>{_words(group).pattern})"
-        for group in furniture_words()
-        if group.startswith("line_")
-    ]
-    return regex.compile("|".join(groups) or r"(?!)")
+def _contains() -> re.Pattern[str]:
+    """One pattern of the ``line_<kind>`` words, a named group per kind (``line_footer`` → ``footer``), behind
+    a lookahead for their first characters (run by ``re``, it scans a page in two thirds of the time)."""
+    groups = [group for group in furniture_words() if group.startswith("line_")]
+    words = [word for group in groups for word in furniture_words()[group]]
+    if not words:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(f"(?P<{group.removeprefix('line_')}>{_words(group).pattern})" for group in groups)
+    first = "".join(sorted({re.escape(word[0]) for word in words}))
+    return re.compile(f"(?=[{first}])(?:{alternatives})")
 
 
 @attrs.define
@@ -147,17 +152,16 @@ class _Page:
             self.kinds[index] = kind
 
 
-def find_furniture(folded: str, known: Mapping[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+def find_furniture(
+    folded: str, known: Mapping[tuple[int, int], str], starts: Sequence[int] | None = None
+) -> dict[tuple[int, int], str]:
     """The furniture lines of a page that the patterns did not find: ``{(start, end): kind}``.
 
     ``folded`` is the normalised text; ``known`` holds the spans the patterns found (a line whose
-    stripped bounds are one of them counts as furniture already).
+    stripped bounds are one of them counts as furniture already); ``starts`` are the line starts of
+    ``folded`` (:func:`gongwen.textview.line_starts`, found here if not given).
     """
-    bounds = []
-    for match in regex.finditer(r"[^\n]+", folded):
-        start, end = strip_bounds(folded, *match.span())
-        if end > start:
-            bounds.append((start, end))
+    bounds = _line_bounds(folded, line_starts(folded) if starts is None else starts)
     page = _Page(folded, bounds, [known.get(b) for b in bounds])
     _containing(page)
     _notices(page)
@@ -181,6 +185,18 @@ def find_furniture(folded: str, known: Mapping[tuple[int, int], str]) -> dict[tu
         for b, kind, before in zip(bounds, page.kinds, (known.get(b) for b in bounds), strict=True)
         if kind is not None and before is None
     }
+
+
+def _line_bounds(folded: str, starts: Sequence[int]) -> list[tuple[int, int]]:
+    """The stripped bounds of the lines that are not blank (white space is stripped by a regex, not a loop)."""
+    bounds = []
+    ends = [*(start - 1 for start in starts[1:]), len(folded)]
+    content = _CONTENT.search
+    for start, end in zip(starts, ends, strict=True):
+        found = content(folded, start, end)
+        if found is not None:
+            bounds.append(found.span())
+    return bounds
 
 
 def _is_report_line(page: _Page, index: int, *, names: bool = True) -> bool:
@@ -223,29 +239,27 @@ def _notices(page: _Page) -> None:
     """Numbered notices of a sharing site: an item with a cue word that addresses the reader, and the
     items numbered next to it (before and after) that read like notices too."""
     rules = _rules()
-    numbers: list[int | None] = []
-    strong: list[bool] = []
-    weak: list[bool] = []
-    for line in page.texts:
-        numbered = _NUMBERED.match(line) if line[:1] in _NUMBER_STARTS else None
-        numbers.append(None if numbered is None else int(numbered.group("n")))
-        strong.append(
-            numbered is not None and bool(rules.cue.search(line)) and bool(rules.address.search(line))
-        )
-        weak.append(
-            numbered is not None
-            and any(p.search(line) for p in (rules.cue, rules.address, rules.word))
-        )
-    for index, is_strong in enumerate(strong):
-        if not is_strong:
+    numbers: dict[int, int] = {}  # line index → its number, for the numbered lines only (few of a page)
+    for index, line in enumerate(page.texts):
+        if line[:1] in _NUMBER_STARTS:
+            numbered = _NUMBERED.match(line)
+            if numbered is not None:
+                numbers[index] = int(numbered.group("n"))
+
+    def weak(index: int) -> bool:
+        line = page.texts[index]
+        return any(p.search(line) for p in (rules.cue, rules.address, rules.word))
+
+    for index in numbers:  # in text order
+        line = page.texts[index]
+        if rules.cue.search(line) is None or rules.address.search(line) is None:
             continue
         page.mark(index, _K.NOTICE)
         for step in (-1, 1):
             current = index
             following = index + step
-            while 0 <= following < len(page.bounds) and weak[following]:
-                number, previous = numbers[following], numbers[current]
-                if number is None or previous is None or number != previous + step:
+            while following in numbers and weak(following):
+                if numbers[following] != numbers[current] + step:
                     break
                 page.mark(following, _K.NOTICE)
                 current, following = following, following + step

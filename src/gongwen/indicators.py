@@ -307,7 +307,7 @@ def _region_names(region: str | None) -> tuple[str, ...]:
     """The document's region as it may stand in its own text: 吉林省 and 吉林, 广西壮族自治区 and 广西."""
     if not region:
         return ()
-    full = fold.__wrapped__(region)  # the clauses are read in the normalised view: 廣東省 is 广东省 there
+    full = fold(region)  # the clauses are read in the normalised view: 廣東省 is 广东省 there
     short = _LEVEL_WORD.sub("", full)
     return tuple(dict.fromkeys((full, short) if len(short) >= 2 else (full,)))
 

@@ -8,7 +8,7 @@ Quantities are :class:`~decimal.Decimal`; kinds, styles and qualifiers are strin
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -167,6 +167,16 @@ def _nonnegative(_: object, attribute: attrs.Attribute[int], value: int) -> None
 
 def _decimal_str(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
+
+
+# How a Report shows itself in a notebook: gongwen.display registers its view here when it is imported
+# (the view takes the report it shows; the model never imports the view).
+_html_views: list[Callable[[Report], str]] = []
+
+
+def register_html_view(view: Callable[[Report], str]) -> None:
+    """Show every :class:`Report` in a notebook as ``view(report)`` (HTML), in place of the one before."""
+    _html_views[:] = [view]
 
 
 # A repr stays short whatever the text: strings longer than this are cut, trees show their size.
@@ -480,10 +490,10 @@ class Report:
             f"{len(self.headings)} headings, {len(self.metrics)} metrics, {len(self.noise)} noise spans>"
         )
 
-    def _repr_html_(self) -> str:
-        from gongwen.display import report_html
-
-        return report_html(self)
+    def _repr_html_(self) -> str | None:
+        """The notebook view that :mod:`gongwen.display` registers (``import gongwen`` loads it in IPython);
+        ``None``, the plain repr, where none is registered. The model does not import the view."""
+        return _html_views[-1](self) if _html_views else None
 
     def walk(self) -> Iterator[Section]:
         """Every section of every document, depth first, in text order (document roots excluded)."""

@@ -17,7 +17,7 @@ notices) are in :mod:`gongwen.furniture`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from importlib import resources
 
@@ -26,9 +26,9 @@ import regex
 from gongwen.errors import RegistryError, require_text
 from gongwen.furniture import find_furniture
 from gongwen.model import Noise, Span
-from gongwen.textview import fold, strip_bounds
+from gongwen.textview import fold, line_starts, strip_bounds
 
-__all__ = ["find_noise", "noise_patterns", "register_noise_pattern", "unregister_noise_pattern"]
+__all__ = ["find_noise", "noise_of", "noise_patterns", "register_noise_pattern", "unregister_noise_pattern"]
 
 _LINK_LINE = regex.compile(r"^[ \t]*-[ \t]+\S.*$", regex.MULTILINE)
 _BLANK = re.compile(r"\s*")  # the standard library's \s is str.isspace
@@ -160,6 +160,14 @@ def find_noise(text: str, *, extra: Iterable[tuple[str, str]] = ()) -> tuple[Noi
     """
     text = require_text(text)
     folded = fold(text)
+    return noise_of(text, folded, line_starts(folded), extra)
+
+
+def noise_of(
+    text: str, folded: str, starts: Sequence[int], extra: Iterable[tuple[str, str]] = ()
+) -> tuple[Noise, ...]:
+    """:func:`find_noise` of a text already folded, with the line starts of its folded view (the step
+    :func:`gongwen.page.page_view` runs)."""
     spans: dict[tuple[int, int], str] = {}
     for kinds, pattern, whole_lines in _compiled(noise_patterns() + tuple(_registered) + tuple(extra)):
         for match in _matches(pattern, folded, whole_lines):
@@ -170,7 +178,7 @@ def find_noise(text: str, *, extra: Iterable[tuple[str, str]] = ()) -> tuple[Noi
             if kind == "related":  # the link list under 您可能关注的文档
                 for link in _link_lines(folded, match.end()):
                     spans.setdefault(strip_bounds(folded, *link.span()), "related")
-    for bounds, kind in find_furniture(folded, spans).items():
+    for bounds, kind in find_furniture(folded, spans, starts).items():
         spans.setdefault(bounds, kind)
     ordered = sorted(spans.items())
     merged: list[Noise] = []

@@ -23,12 +23,11 @@ import attrs
 import regex
 
 from gongwen.attachments import document_name, find_attachments
-from gongwen.errors import InputTypeError, require_text
+from gongwen.errors import InputTypeError
 from gongwen.headings import HeadingRule, Inline, heading_rules, inline_policy, label_title, read_number
 from gongwen.levels import LevelState, without_strays
 from gongwen.model import Document, Heading, HeadingStyle, Noise, Section, Span
-from gongwen.noise import find_noise
-from gongwen.spanindex import SpanIndex
+from gongwen.page import PageView, page_view
 from gongwen.textview import fold, strip_bounds, visible
 from gongwen.titles import find_byline, find_title
 
@@ -96,25 +95,6 @@ class Outline:
     headings: tuple[Heading, ...]
 
 
-class _Lines:
-    """Line starts of a text, for offset → line number, found on its folded view, where every line end
-    (\\r, U+2028 …) is a \\n."""
-
-    def __init__(self, folded: str) -> None:
-        self.starts = [0] + [m.end() for m in regex.finditer(r"\n", folded)]
-
-    def number(self, offset: int) -> int:
-        return bisect.bisect_right(self.starts, offset) - 1
-
-    def span(self, line: int, text: str) -> tuple[int, int]:
-        """``[start, end)`` of the line, without its ``\n`` (or ``\r\n``)."""
-        start = self.starts[line]
-        end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(text)
-        if end > start and text[end - 1] == "\r":
-            end -= 1
-        return start, end
-
-
 def _noise_start(noise: Noise) -> int:
     return noise.span.start
 
@@ -141,19 +121,20 @@ def find_candidates(
     *,
     noise: Sequence[Noise] | None = None,
     rules: Sequence[HeadingRule] | None = None,
+    page: PageView | None = None,
 ) -> tuple[Candidate, ...]:
-    """Every heading marker at a line start or after 。;!? / an opening colon, with its title, in text order."""
-    text = require_text(text)
-    folded = fold(text)
-    noise = find_noise(text) if noise is None else noise
+    """Every heading marker at a line start or after 。;!? / an opening colon, with its title, in text order.
+
+    ``page`` is the text's :class:`~gongwen.page.PageView` if one is at hand (else it is made here)."""
+    lines = _view(text, noise, page)
+    text, folded, noise = lines.text, lines.folded, lines.noise
     rules = heading_rules() if rules is None else rules
-    in_noise = SpanIndex(n.span for n in noise).overlaps
+    in_noise = lines.in_noise
     any_marker = _any_marker(tuple(rules))
-    lines = _Lines(folded)
     found: list[Candidate] = []
     joined = -1  # the line whose opening "四)" was read with the "(" above it
-    for line_no, line_start in enumerate(lines.starts):
-        _, line_end = lines.span(line_no, text)
+    for line_no, line_start in enumerate(lines.line_starts):
+        _, line_end = lines.line_span(line_no)
         position = line_start
         while position < line_end and folded[position] in " \t":
             position += 1
@@ -205,12 +186,12 @@ def _bare(
 
 
 def _split_paren(
-    text: str, folded: str, lines: _Lines, position: int, line_no: int, noise: Sequence[Noise]
+    text: str, folded: str, lines: PageView, position: int, line_no: int, noise: Sequence[Noise]
 ) -> list[Candidate]:
     """``(`` alone on its line and ``四)加快…`` on the next: one heading whose marker spans the break."""
-    if line_no + 1 >= len(lines.starts):
+    if line_no + 1 >= len(lines.line_starts):
         return []
-    next_start, next_end = lines.span(line_no + 1, text)
+    next_start, next_end = lines.line_span(line_no + 1)
     found = _SPLIT_PAREN.match(folded, next_start, next_end)
     if found is None:
         return []
@@ -298,6 +279,7 @@ def split_documents(
     *,
     noise: Sequence[Noise] | None = None,
     candidates: Sequence[Candidate] | None = None,
+    page: PageView | None = None,
 ) -> tuple[Document, ...]:
     """The reports inside one text, each a :class:`~gongwen.model.Document` with its span and title.
 
@@ -307,23 +289,21 @@ def split_documents(
     together with the preamble paragraph that opens the new report. 一、 again under a new part, and the
     body after the table of contents that lists it, are no restarts.
     """
-    text = require_text(text)
-    folded = fold(text)
-    noise = find_noise(text) if noise is None else noise
-    candidates = find_candidates(text, noise=noise) if candidates is None else candidates
-    lines = _Lines(folded)
-    in_noise = SpanIndex(n.span for n in noise).overlaps
+    lines = _view(text, noise, page)
+    text, folded = lines.text, lines.folded
+    candidates = find_candidates(text, page=lines) if candidates is None else candidates
+    in_noise = lines.in_noise
     heading_lines = {c.line for c in candidates if not c.inline}
-    heading_starts = {lines.starts[line] for line in heading_lines}
+    heading_starts = {lines.line_starts[line] for line in heading_lines}
     head = find_title(text, folded, 0, len(text), in_noise=in_noise, heading_starts=heading_starts)
     starts: list[tuple[int, Span | None]] = [(0, head.title)]
     title_lines = set()
     attachments = find_attachments(
-        text, folded, [lines.span(n, text) for n in range(len(lines.starts))], in_noise, heading_lines
+        text, folded, lines.line_spans, in_noise, heading_lines
     )
     opening_lines = {n for a in attachments for n in (a.line, *a.consumed)}
-    for line_no in range(len(lines.starts)):
-        start, end = lines.span(line_no, text)
+    for line_no in range(len(lines.line_starts)):
+        start, end = lines.line_span(line_no)
         if line_no in heading_lines or end - start > 80 or in_noise(start, end) or line_no in opening_lines:
             continue
         if _DOC_TITLE.fullmatch(folded, start, end):
@@ -361,9 +341,9 @@ def split_documents(
                 if top == HeadingStyle.CN_DUN or first < cand.line:  # (一) restarts only after a preamble
                     named = None if first < cand.line else _named_above(text, folded, lines, cand.line, in_noise)
                     if named is not None and named[0] > max(last_heading_line, boundary_line):
-                        starts.append((lines.starts[named[0]], named[1]))  # 2025年十件民生实事 / 一、…
+                        starts.append((lines.line_starts[named[0]], named[1]))  # 2025年十件民生实事 / 一、…
                     else:
-                        starts.append((lines.starts[first], None))
+                        starts.append((lines.line_starts[first], None))
                     top_max, top_line = 0, cand.line
             top_max = max(top_max, cand.number)
         last_heading_line = cand.line
@@ -415,13 +395,13 @@ _FULL_STOP = regex.compile(r"[。;!?]")
 
 
 def _body_lines(
-    text: str, folded: str, lines: _Lines, in_noise: Callable[[int, int], bool], heading_lines: set[int]
+    text: str, folded: str, lines: PageView, in_noise: Callable[[int, int], bool], heading_lines: set[int]
 ) -> list[int]:
     """For each line, how many lines of running text come before it (not blank, not noise, not a short
     heading line such as a table of contents lists)."""
     counts = [0]
-    for line_no in range(len(lines.starts)):
-        start, end = strip_bounds(folded, *lines.span(line_no, text))
+    for line_no in range(len(lines.line_starts)):
+        start, end = strip_bounds(folded, *lines.line_span(line_no))
         body = start < end and not in_noise(start, end)
         if body and line_no in heading_lines:
             body = end - start > _CONTENTS_ENTRY or _FULL_STOP.search(folded, start, end) is not None
@@ -430,11 +410,11 @@ def _body_lines(
 
 
 def _named_above(
-    text: str, folded: str, lines: _Lines, line_no: int, in_noise: Callable[[int, int], bool]
+    text: str, folded: str, lines: PageView, line_no: int, in_noise: Callable[[int, int], bool]
 ) -> tuple[int, Span] | None:
     """The line right above a restarting 一、, if it names the new document (an attachment without 附件)."""
     for above in range(line_no - 1, max(-1, line_no - 3), -1):
-        start, end = lines.span(above, text)
+        start, end = lines.line_span(above)
         if not folded[start:end].strip() or in_noise(start, end):
             continue
         name = document_name(text, folded, start, end)
@@ -442,11 +422,11 @@ def _named_above(
     return None
 
 
-def _preamble_start(folded: str, lines: _Lines, first_body: int, restart: int) -> int:
+def _preamble_start(folded: str, lines: PageView, first_body: int, restart: int) -> int:
     """The line where a restarted report begins: its preamble, not the previous report's last paragraph."""
     start = restart
     for line_no in range(restart - 1, first_body - 1, -1):
-        line_text = folded[slice(*lines.span(line_no, folded))]
+        line_text = folded[slice(*lines.line_span(line_no))]
         if _CLOSING.search(line_text):
             break
         if _OPENING.search(line_text):
@@ -458,9 +438,11 @@ def build_outline(
     text: str,
     documents: Sequence[Document],
     candidates: Sequence[Candidate],
+    *,
+    page: PageView | None = None,
 ) -> Outline:
     """Keep the real headings among the candidates, give each a level and parent, and build section trees."""
-    folded = fold(text)
+    folded = fold(text) if page is None else page.folded
     headings: list[Heading] = []
     by_document: list[list[Heading]] = []
     ordered = sorted(candidates, key=lambda c: c.marker.start)
@@ -540,14 +522,17 @@ def parse_outline(text_or_document: str | Document, text: str | None = None) -> 
     if isinstance(text_or_document, Document):
         if text is None:
             raise InputTypeError("pass the text the document belongs to: parse_outline(document, text)")
-        full = require_text(text)
-        noise = find_noise(full)
+        page = page_view(text)
         span = text_or_document.span
-        inside = [c for c in find_candidates(full, noise=noise) if span.start <= c.marker.start < span.end]
-        return build_outline(full, [attrs.evolve(text_or_document, index=0)], inside)
-    full = require_text(text_or_document)
-    noise = find_noise(full)
-    candidates = find_candidates(full, noise=noise)
-    documents = split_documents(full, noise=noise, candidates=candidates)
-    return build_outline(full, documents, candidates)
+        inside = [c for c in find_candidates(page.text, page=page) if span.start <= c.marker.start < span.end]
+        return build_outline(page.text, [attrs.evolve(text_or_document, index=0)], inside, page=page)
+    page = page_view(text_or_document)
+    candidates = find_candidates(page.text, page=page)
+    documents = split_documents(page.text, candidates=candidates, page=page)
+    return build_outline(page.text, documents, candidates, page=page)
+
+
+def _view(text: str, noise: Sequence[Noise] | None, page: PageView | None) -> PageView:
+    """The page view a step reads: ``page`` if given, else one made of ``text`` (and ``noise`` if given)."""
+    return page_view(text, noise=noise) if page is None else page
 

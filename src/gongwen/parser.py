@@ -14,10 +14,9 @@ from gongwen.annotate import annotate, document_frame
 from gongwen.context import Context
 from gongwen.errors import GongwenWarning, InputTypeError, require_text
 from gongwen.extractors import Extractor, run_extractors
-from gongwen.model import Document, Heading, Metric, Noise, Report, Span
-from gongwen.noise import find_noise
+from gongwen.model import Document, Heading, Metric, Report, Span
 from gongwen.outline import build_outline, find_candidates, split_documents
-from gongwen.textview import fold
+from gongwen.page import PageView, page_view
 
 __all__ = ["extract_metrics", "parse"]
 
@@ -29,17 +28,16 @@ def parse(text: str, *, extractors: Sequence[Extractor | str] | None = None) -> 
     registered one, i.e. the built-in ``"metrics"`` plus yours). Offsets in the result index ``text``
     exactly as passed in.
     """
-    text = require_text(text)
-    _warn_if_a_file_name(text)
-    noise = find_noise(text)
-    candidates = find_candidates(text, noise=noise)
-    documents = split_documents(text, noise=noise, candidates=candidates)
-    outline = build_outline(text, documents, candidates)
-    folded = fold(text)
+    page = page_view(text)  # folded, its lines and its noise found once, read by every step
+    text, folded, noise = page.text, page.folded, page.noise
+    _warn_if_a_file_name(text, folded)
+    candidates = find_candidates(text, page=page)
+    documents = split_documents(text, candidates=candidates, page=page)
+    outline = build_outline(text, documents, candidates, page=page)
     metrics: list[Metric] = []
     annotated: list[Document] = []
     for document in outline.documents:
-        context = _context(text, folded, document, noise, outline.headings)
+        context = _context(page, document, outline.headings)
         found = [_place(metric, document) for metric in run_extractors(context, extractors)]
         # what each metric means in its report: indicator, status and period (gongwen.annotate)
         region, frame = document_frame(text, folded, document)
@@ -52,9 +50,9 @@ def parse(text: str, *, extractors: Sequence[Extractor | str] | None = None) -> 
 _PATH_MAX = 4096
 
 
-def _warn_if_a_file_name(text: str) -> None:
+def _warn_if_a_file_name(text: str, folded: str) -> None:
     """Warn where ``text`` is one line that names an existing file: ``parse("report.txt")`` parses the name."""
-    if len(text) > _PATH_MAX or not text.strip() or "\n" in fold(text):
+    if len(text) > _PATH_MAX or not text.strip() or "\n" in folded:
         return
     try:
         is_file = os.path.isfile(text)
@@ -81,11 +79,10 @@ def extract_metrics(
     if isinstance(text_or_document, Document):
         if text is None:
             raise InputTypeError("pass the text the document belongs to: extract_metrics(document, text)")
-        full = require_text(text)
+        page = page_view(text)
+        full, folded = page.text, page.folded
         document = text_or_document
-        noise = find_noise(full)
-        folded = fold(full)
-        context = _context(full, folded, document, noise, _headings_of(document))
+        context = _context(page, document, _headings_of(document))
         found = [_place(m, document) for m in run_extractors(context, extractors)]
         region, frame = document_frame(full, folded, document)
         return tuple(annotate(full, folded, document, found, region=region, frame=frame))
@@ -96,10 +93,9 @@ def _headings_of(document: Document) -> list[Heading]:
     return [s.heading for s in (document.root.walk() if document.root else ()) if s.heading is not None]
 
 
-def _context(
-    text: str, folded: str, document: Document, noise: Sequence[Noise], headings: Sequence[Heading]
-) -> Context:
+def _context(page: PageView, document: Document, headings: Sequence[Heading]) -> Context:
     """What the extractors read of one document: its span, minus noise, heading markers and its title."""
+    noise = page.noise
     span = document.span
     # noise is in text order and never nested, so its ends are in order too
     first = bisect.bisect_right(noise, span.start, key=lambda n: n.span.end)
@@ -115,7 +111,7 @@ def _context(
         skip.append(document.title_span)  # 范文(六篇) counts articles of the page, not a quantity of a report
     # the dateline and speaker lines (十四届人大三次会议, 2025年1月20日) hold no quantity of the report
     skip.extend(span for span in (document.subtitle_span, document.speaker_span) if span is not None)
-    return Context(text, folded, span, tuple(skip), document.index, document.root)
+    return Context(page.text, page.folded, span, tuple(skip), document.index, document.root, page=page)
 
 
 def _document_of(heading: Heading) -> int:

@@ -44,8 +44,8 @@ _NOT_PLACES = frozenset(
 
 
 def _fold(text: str) -> str:
-    """The normalised view of a short string, without filling the cache the parse keeps its text's in."""
-    return fold.__wrapped__(text)
+    """The normalised view of a short string."""
+    return fold(text)
 
 
 def _clean(original: str, match: regex.Match[str], *groups: str) -> str | None:

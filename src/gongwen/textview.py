@@ -10,10 +10,11 @@ surfaces from the original.
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+import re
+from functools import cache
 from importlib import resources
 
-__all__ = ["fold", "strip_bounds", "to_simplified", "visible"]
+__all__ = ["fold", "line_starts", "strip_bounds", "to_simplified", "visible"]
 
 
 @cache
@@ -65,17 +66,24 @@ def _table() -> list[int]:
     return table
 
 
-@lru_cache(maxsize=64)
 def fold(text: str) -> str:
     """The normalised view of ``text``: same length, half-width ASCII, simplified characters.
 
     Every line end (``\\r``, U+2028 …) is ``\\n`` in the view (``\\r\\n`` stays as it is), and every
-    invisible character (zero-width, control) a space. The last few views are kept, so that the steps of
-    one parse fold the text once.
+    invisible character (zero-width, control) a space. Nothing is cached: one parse folds its text once,
+    in :func:`gongwen.page.page_view`.
     """
     if "\r\n" in text:  # \r\n stays as it is (the rules read it as one line end), a lone \r is \n
         return "\r\n".join(part.translate(_table()) for part in text.split("\r\n"))
     return text.translate(_table())
+
+
+_NEWLINE = re.compile("\n")
+
+
+def line_starts(folded: str) -> tuple[int, ...]:
+    """The offset of each line's first character in a folded view (0, then one past each ``\n``)."""
+    return (0, *[match.end() for match in _NEWLINE.finditer(folded)])
 
 
 @cache
