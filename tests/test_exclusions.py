@@ -92,3 +92,28 @@ def test_a_rule_of_ones_own_is_tried_on_every_unit() -> None:
     for unit in DEFAULT_UNITS:
         assert rules_for((*EXCLUSIONS, mine), unit)[-1] is mine
     assert set(exclusions._SCOPE) <= set(EXCLUSIONS)
+
+
+# A day of the month named alone is a date; with a word that makes it a span, a number of days.
+DAYS = [
+    ("新华社受权于12日全文播发政府工作报告。", []),
+    ("会议于23日上午开幕。", []),
+    ("截至15日,全市累计接种疫苗2万人。", ["2万人"]),
+    ("5月20日起施行。", []),
+    ("活动为期5日,共接待游客3万人次。", ["5日", "3万人次"]),
+    ("连续3日降雨。", ["3日"]),
+    ("展会历时3日。", ["3日"]),
+    ("30日内办结。", ["30日内"]),
+    ("平均每件用时8日。", ["8日"]),
+    ("办理时限为5日。", ["5日"]),
+    ("会期3日。", ["3日"]),
+    ("共计45日。", ["45日"]),
+    ("全年空气质量优良天数达到320天。", ["320天"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), DAYS)
+def test_a_day_of_the_month_is_a_date_not_days(sentence: str, expected: list[str]) -> None:
+    from gongwen import parse
+
+    assert [m.text for m in parse(sentence).metrics] == expected

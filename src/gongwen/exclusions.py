@@ -60,6 +60,9 @@ _ANNOUNCED = regex.compile(
     r"[^,;。:!?\n]{0,12}:|[^,;。:!?\n]{0,12}。\s*(?:一是|首先|第一[,、]|\(一\)|\(1\)|1[、.]|①)|《"
 )
 # The rest of a list after a bare number, up to the unit its last item carries: 12、18个百分点, 3、5万元.
+_LAST_DAY = 31  # the highest day of a month: 于12日 is a date, 45日 a number of days
+# Words before N日 that make it a number of days (用时8日, 办理时限5日, 只需3个工作日), besides the duration cues.
+_DAYS_BEFORE = regex.compile(r"(?:用时|耗时|时限|时长|期|需要?|只需|仅需|每|平均|最长|最短|不超过|为)$")
 _PHASE_MAX = 9  # a phase of a project is a small number (二期, 三期); 68期 counts sessions
 _SESSION_REACH = 12  # how far before 三次会议 the term (十六届) is looked for
 _SESSION_AFTER = regex.compile(r"(?:全体)?(?:会议|全会)")
@@ -220,9 +223,19 @@ def year_not_duration(folded: str, reading: Reading, context: Context) -> bool:
 
 
 def day_of_month(folded: str, reading: Reading, context: Context) -> bool:
-    """A date: 9月10日."""
+    """A date: 9月10日, and a day of the month named alone (于12日全文播发, 截至15日) where nothing makes
+    it a number of days (为期5日, 连续3日, 30日内)."""
     unit = reading.unit
-    return unit is not None and unit.surface in ("日", "天") and _before(folded, reading)[-1:] == "月"
+    if unit is None or unit.surface not in ("日", "天"):
+        return False
+    if _before(folded, reading)[-1:] == "月":
+        return True
+    value = reading.value
+    if unit.surface != "日" or value is None or reading.low is not None or not 1 <= value <= _LAST_DAY:
+        return False
+    lead = folded[max(context.span.start, reading.start - 4) : reading.start]
+    cued = _DURATION_BEFORE.search(lead) or _DAYS_BEFORE.search(lead) or _DURATION_AFTER.match(folded, reading.end)
+    return not cued
 
 
 def anniversary_or_age_week(folded: str, reading: Reading, context: Context) -> bool:
