@@ -25,11 +25,11 @@ import bisect
 import re
 from collections.abc import Mapping, Sequence
 from functools import cache
-from importlib import resources
 
 import attrs
 import regex
 
+from gongwen.datafiles import alternation, word_groups
 from gongwen.model import NoiseKind
 from gongwen.textview import line_starts
 from gongwen.titles import is_salutation, is_speaker, names_report
@@ -82,18 +82,11 @@ _DATELINE = regex.compile(r"(?:——|—|--)|[(\[][ \t]*\d{4}[ \t]*年")
 @cache
 def furniture_words() -> dict[str, tuple[str, ...]]:
     """The shipped word groups: ``notice_cue``, ``notice_address``, ``notice_word``, ``size``, ``trailer``."""
-    data = resources.files("gongwen").joinpath("data").joinpath("furniture_words.txt").read_text("utf-8")
-    groups: dict[str, list[str]] = {}
-    for line in data.splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            group, _, words = line.partition("\t")
-            groups.setdefault(group.strip(), []).extend(words.split())
-    return {group: tuple(words) for group, words in groups.items()}
+    return word_groups("furniture_words.txt")
 
 
 def _words(group: str) -> regex.Pattern[str]:
-    words = sorted(furniture_words()[group], key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(w) for w in words))
+    return regex.compile(alternation(furniture_words()[group]))
 
 
 @attrs.frozen
@@ -108,7 +101,7 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    sizes = "|".join(regex.escape(w) for w in sorted(furniture_words()["size"], key=len, reverse=True))
+    sizes = alternation(furniture_words()["size"])
     return _Rules(
         cue=_words("notice_cue"),
         address=_words("notice_address"),

@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
-from importlib import resources
 
 import regex
 
+from gongwen.datafiles import tab_pairs
 from gongwen.errors import RegistryError, require_text
 from gongwen.furniture import find_furniture
 from gongwen.model import Noise, Span
@@ -42,13 +42,7 @@ _KEY = regex.compile(r"[:|]")
 @cache
 def noise_patterns() -> tuple[tuple[str, str], ...]:
     """The shipped ``(kind, pattern)`` pairs."""
-    data = resources.files("gongwen").joinpath("data").joinpath("noise_patterns.txt").read_text("utf-8")
-    pairs = []
-    for line in data.splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            kind, _, pattern = line.partition("\t")
-            pairs.append((kind.strip(), pattern.strip()))
-    return tuple(pairs)
+    return tab_pairs("noise_patterns.txt")
 
 
 _GROUP = "noise_kind_"

@@ -16,11 +16,11 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Collection
 from functools import cache
-from importlib import resources
 
 import attrs
 import regex
 
+from gongwen.datafiles import alternation, word_groups
 from gongwen.model import Span
 from gongwen.textview import strip_bounds
 
@@ -54,17 +54,7 @@ class TitleParts:
 @cache
 def title_words() -> dict[str, tuple[str, ...]]:
     """The shipped word groups: ``report``, ``site``, ``office``, ``salutation``."""
-    data = resources.files("gongwen").joinpath("data").joinpath("title_words.txt").read_text("utf-8")
-    groups: dict[str, list[str]] = {}
-    for line in data.splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            group, _, words = line.partition("\t")
-            groups.setdefault(group.strip(), []).extend(words.split())
-    return {group: tuple(words) for group, words in groups.items()}
-
-
-def _alternation(words: Collection[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return word_groups("title_words.txt")
 
 
 @attrs.frozen
@@ -83,12 +73,12 @@ class _Rules:
 @cache
 def _rules() -> _Rules:
     words = title_words()
-    site = _alternation(words["site"])
-    office = _alternation(words["office"])
-    salutation = _alternation(words["salutation"])
+    site = alternation(words["site"])
+    office = alternation(words["office"])
+    salutation = alternation(words["salutation"])
     return _Rules(
-        report=regex.compile(_alternation(words["report"])),
-        report_end=regex.compile(rf"(?:{_alternation(words['report'])})(?:[((][^()()]{{1,8}}[))]|[)》\"”])*$"),
+        report=regex.compile(alternation(words["report"])),
+        report_end=regex.compile(rf"(?:{alternation(words['report'])})(?:[((][^()()]{{1,8}}[))]|[)》\"”])*$"),
         # 标题-某某网, 标题_某某政府网, 标题 | 某某网, 标题 - 某某频道 (not —— of a dateline)
         suffix=regex.compile(rf"[ \t]*(?:[-_|–丨]|—(?!—)|[ \t]-[ \t])[ \t]*[^-_|–—丨\s]{{1,24}}?(?:{site})[ \t]*$"),
         site_name=regex.compile(rf"(?:{site})$"),
