@@ -66,6 +66,9 @@ HEADS = [
          "——2025年1月20日在某某市第十七届人民代表大会第五次会议上", "市长 某某"),
     Head("中华网\n注册", None),
     Head("国务院总理 某某", None, None, "国务院总理 某某"),
+    # a portal's index table names the title as a key-value line; the page's own title line comes first
+    Head("2025年某某市政府工作报告_某某市人民政府门户网站\n无障碍浏览 长者模式\n  • 标题:2025年某某市政府工作报告\n"
+         "2025年某某市政府工作报告", "2025年某某市政府工作报告"),
     # a sharing site's file line and keywords above the report's own title are furniture
     Head("类型2024年某某镇工作总结.docx\n关 键  词:\n某某镇 工作总结\n资源描述:\n2024年某某镇工作总结",
          "2024年某某镇工作总结"),

@@ -349,8 +349,12 @@ def _trailer(page: _Page, index: int) -> None:
             continue
         if len(text) > _LINK_LENGTH or _SENTENCE.search(text) or _MARKER.match(text):
             return
-        if following + 1 < len(page.bounds) and _is_report_line(page, following + 1) and names_report(text):
-            return  # a title over its dateline: another report begins
+        if (
+            following + 1 < len(page.bounds)
+            and _is_report_line(page, following + 1, names=False)
+            and names_report(text)
+        ):
+            return  # a title over its dateline or salutation: another report begins (a list of titles is links)
         if is_salutation(text) or _DATELINE.match(text):
             return
         page.mark(following, _K.RELATED)
