@@ -3,7 +3,8 @@
     .venv/bin/python docs/_tools/cli_screenshot.py
 
 The picture is rich's own SVG export (``Console(record=True).save_svg``) of the very functions the
-command prints with (:func:`gongwen.cli.print_report`), so it shows the real output, colours included.
+command prints with (:func:`gongwen.terminal.print_report`, re-exported by :mod:`gongwen.cli`), so it
+shows the real output, colours included.
 Run it again when the output of ``gongwen parse`` changes.
 """
 
@@ -18,7 +19,7 @@ from rich.cells import cell_len
 from rich.console import Console
 
 import gongwen
-from gongwen.cli import print_report
+from gongwen.terminal import print_report
 
 ROOT = Path(__file__).resolve().parents[2]
 TARGET = ROOT / "docs" / "images" / "parse_sample.svg"

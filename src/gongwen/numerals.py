@@ -2,7 +2,8 @@
 
 * :func:`to_number` reads one numeral in any common form (五十五万五千七百, 55.57万, 壹仟玖佰, 二〇二四,
   3万4000, 1,100万) into a :class:`~decimal.Decimal`. No float is ever involved.
-* :func:`to_chinese` writes a number back (555700 → 五十五万五千七百; ``style="upper"`` for 大写).
+* :func:`to_chinese` writes a number back (555700 → 五十五万五千七百; ``style="upper"`` for 大写); it lives in
+  :mod:`gongwen.numeral_writer` and is re-exported here.
 * :func:`find_numbers` finds the numerals of running text, skipping idioms, slogans, names and codes
   (一心一意, 三个代表, 十一五, 二中, 333工程) and article-like 一 (一名教师).
 * :func:`normalize_numbers` rewrites the numerals :func:`find_numbers` accepts in Arabic digits.
@@ -18,13 +19,13 @@ from collections.abc import Iterable
 from decimal import Context, Decimal, localcontext
 from functools import cache
 from importlib import resources
-from typing import Literal
 
 import attrs
 import regex
 
-from gongwen.errors import InputTypeError, NotANumeralError, require_text
+from gongwen.errors import NotANumeralError, require_text
 from gongwen.model import NumberMention, Span
+from gongwen.numeral_writer import _canonical, to_chinese
 from gongwen.spanindex import SpanIndex
 from gongwen.textview import INVISIBLE, fold, visible, visible_after, visible_before
 
@@ -63,25 +64,6 @@ _INVISIBLE_CHAR = re.compile("[" + re.escape("".join(sorted(INVISIBLE))) + "]")
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\n?\d+)?"  # 7.\n4: a PDF line break after the point
 _TOKEN = regex.compile(rf"(?P<arabic>{_ARABIC})|(?P<cn>[{_CN_CHARS}])|(?P<point>[点點])")
 _THOUSANDS = regex.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
-
-
-def _canonical(value: Decimal) -> Decimal:
-    """``value`` without trailing zeros or an exponent: 555700.00 → 555700, 0.50 → 0.5."""
-    with localcontext(_wide(value)):
-        if value == value.to_integral_value():
-            return value.quantize(Decimal(1))
-        return value.normalize()
-
-
-def _wide(value: Decimal, digits: int = 0) -> Context:
-    """A decimal context precise enough that nothing is rounded: ``value`` and ``digits`` more digits.
-
-    The default context keeps 28 digits, so 一万亿亿亿 or a 30-digit code would be rounded (or raise
-    ``InvalidOperation`` when quantized).
-    """
-    exponent = value.as_tuple().exponent
-    scale = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return Context(prec=max(28, value.adjusted() + 1 + scale + digits + 2))
 
 
 # The numerals of one character, read without the general reader (to_number("一") is 1; 百 alone is not one).
@@ -233,92 +215,6 @@ def _parse_body(body: str, original: str) -> Decimal:
             pending *= last_unit // 10  # 一万五 → 15000, 三百五 → 350
         section += pending
     return total + section
-
-
-_MAX_DIGITS = 400  # to_chinese refuses numbers of more digits than this (10**400 is 一亿亿…亿)
-_UPPER = str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")
-_LOWER_DIGITS = "零一二三四五六七八九"
-
-
-def _four_digits(group: int) -> str:
-    """0 < group < 10000 in Chinese, with 零 for inner zeros (1010 → 一千零一十)."""
-    out: list[str] = []
-    zero = False
-    for power, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        digit = group // power % 10
-        if digit == 0:
-            zero = bool(out)
-            continue
-        if zero:
-            out.append("零")
-            zero = False
-        out.append(_LOWER_DIGITS[digit] + unit)
-    return "".join(out)
-
-
-def _join(head: str, head_value: int, tail: int, tail_width: int) -> str:
-    """``head`` then ``tail``, with 零 where a zero digit lies between them (101000 → 十万零一千)."""
-    if tail == 0:
-        return head
-    zero = head_value % 10 == 0 or tail < 10 ** (tail_width - 1)
-    return head + ("零" if zero else "") + _integer_to_chinese(tail, top=False)
-
-
-def _integer_to_chinese(n: int, *, top: bool = True) -> str:
-    if n < 10**4:
-        text = _four_digits(n) if n else "零"
-    elif n < 10**8:
-        high, low = divmod(n, 10**4)
-        text = _join(_four_digits(high) + "万", high, low, 4)
-    else:
-        high, low = divmod(n, 10**8)
-        text = _join(_integer_to_chinese(high, top=False) + "亿", high, low, 8)
-    return text[1:] if top and text.startswith("一十") else text
-
-
-def to_chinese(number: int | Decimal | str, *, style: Literal["lower", "upper", "rmb"] = "lower") -> str:
-    """Write a number in Chinese numerals: 555700 → 五十五万五千七百, 101000 → 十万零一千, 3.14 → 三点一四.
-
-    ``style="upper"`` gives the capital (大写) numerals (壹拾万零壹仟); ``style="rmb"`` writes an amount of
-    money the way cheques and invoices do (555700.25 → 伍拾伍万伍仟柒佰元贰角伍分), through cn2an, which is
-    given the exact decimal string, never a float.
-    """
-    if isinstance(number, bool) or not isinstance(number, (int, Decimal, str)):
-        raise InputTypeError(f"to_chinese takes an int, Decimal or str, got {type(number).__name__}")
-    try:
-        value = Decimal(number)
-    except ArithmeticError as exc:
-        raise NotANumeralError(f"{number!r} is not a number") from exc
-    if not value.is_finite():
-        raise NotANumeralError(f"{number!r} is not a finite number")
-    if style not in ("lower", "upper", "rmb"):
-        raise NotANumeralError(f"style must be 'lower', 'upper' or 'rmb', got {style!r}")
-    if style == "rmb":
-        return _rmb(value)
-    if value and value.adjusted() >= _MAX_DIGITS:
-        raise NotANumeralError(f"{number!r} is too large to write in Chinese numerals")
-    sign = "负" if value < 0 else ""
-    digits = format(_canonical(value.copy_abs()), "f")
-    whole, _, fraction = digits.partition(".")
-    text = _integer_to_chinese(int(whole))
-    if style == "upper" and text.startswith("十"):
-        text = "一" + text
-    if fraction:
-        text += "点" + "".join(_LOWER_DIGITS[int(d)] for d in fraction)
-    if style == "upper":
-        text = text.translate(_UPPER)
-    return sign + text
-
-
-def _rmb(value: Decimal) -> str:
-    if value < 0 or value != value.quantize(Decimal("0.01")):
-        raise NotANumeralError(f"an RMB amount must be >= 0 with at most two decimals (元角分), got {value}")
-    import cn2an
-
-    try:
-        return str(cn2an.an2cn(format(_canonical(value), "f"), "rmb"))
-    except (ValueError, KeyError) as exc:
-        raise NotANumeralError(f"cannot write {value} as an RMB amount: {exc}") from exc
 
 
 def _read_lines(name: str) -> tuple[str, ...]:
