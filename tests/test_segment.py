@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import subprocess
 import sys
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from importlib import resources
 from math import log
@@ -163,3 +165,19 @@ def test_a_small_dictionary() -> None:
     assert table.words["总人"] == (None, "x")
     assert table.cut("全县总人口") == [("全县", "ns"), ("总人口", "n")]
     assert table.cut("县人") == [("县", "x"), ("人", "n")]
+
+
+def test_loaded_once_by_threads_that_ask_at_the_same_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    reads: list[int] = []
+    read = segment._read
+
+    def counted(lines: Iterable[str]) -> segment._Dictionary:
+        reads.append(1)
+        return read(lines)
+
+    monkeypatch.setattr(segment, "_dictionary", None)
+    monkeypatch.setattr(segment, "_read", counted)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(segment.pos_cut, ["全县总人口"] * 16))
+    assert reads == [1]
+    assert set(results) == {(("全县", "n"), ("总人口", "n"))}
