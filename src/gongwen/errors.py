@@ -12,6 +12,7 @@ __all__ = [
     "GongwenError",
     "GongwenWarning",
     "InputTypeError",
+    "MissingDictionaryError",
     "MissingExtraError",
     "NotANumeralError",
     "ParseTimeoutError",
@@ -54,6 +55,10 @@ class ReportDecodeWarning(UserWarning):
 
 class MissingExtraError(GongwenError, ImportError):
     """Reading a file needs an optional dependency that is not installed (``pip install 'gongwen[pdf]'``)."""
+
+
+class MissingDictionaryError(GongwenError, ImportError):
+    """jieba's dictionary (``jieba/dict.txt``), which subjects are segmented with, is missing or unreadable."""
 
 
 class UnsupportedFormatError(GongwenError, ValueError):

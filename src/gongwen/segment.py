@@ -1,23 +1,32 @@
 """Word segmentation with jieba's dictionary, loaded lazily, once, thread-safely.
 
-Importing gongwen does not import jieba: the dictionary (about a second to load) is read the first time a
-subject is looked for, under a lock, into a private tokenizer that does not touch jieba's global one.
+Importing gongwen does not import jieba: its dictionary (``jieba/dict.txt``, about a second to load) is
+read the first time a subject is looked for, under a lock, into one table word -> (log probability, tag)
+(about 60 MB). jieba's own code is not run: its tokenizer, its part-of-speech tagger and the global tagger
+that ``import jieba.posseg`` builds would each hold their own copy of the words (about 180 MB in all), and
+``import jieba`` alone loads the tables of its HMM guesser for unknown words, which gongwen does not use.
 
 :func:`pos_cut` gives exactly what ``jieba.posseg.cut(text, HMM=False)`` gives on that dictionary (with
 a few of its tags corrected, ``_TAG_FIXES``), but finds the words itself: subjects are looked for in
 short clauses, hundreds of times per report, and jieba's generator layers cost more there than the
 dictionary look-ups. The algorithm is jieba's: every dictionary word of the clause is an edge, and the
-path of highest total log frequency wins (a tie goes to the longer word).
+path of highest total log frequency wins (a tie goes to the longer word). ``tests/test_segment.py``
+checks the table and the words against jieba's own tokenizer.
 """
 
 from __future__ import annotations
 
-import logging
+import importlib.util
 import re
 import threading
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from math import log
+from pathlib import Path
+from typing import cast
+
+from gongwen.errors import MissingDictionaryError
 
 __all__ = ["indicator_words", "pos_cut"]
 
@@ -43,15 +52,23 @@ _LATIN = re.compile("[a-zA-Z0-9]+")
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 Pair = tuple[str, str]
+# An indicator name's frequency: high enough that it is always cut as one word.
+_INDICATOR_FREQUENCY = 100_000
+# What a word that is only the start of longer words has before it gets its entry.
+_PREFIX = (0, "x")
+
+
+# A dictionary entry: the word's log probability (None for a word that is only the start of longer words,
+# or of frequency 0) and its part-of-speech tag.
+Entry = tuple[float | None, str]
 
 
 class _Dictionary:
-    """Word frequencies (with every word's prefixes at frequency 0) and part-of-speech tags."""
+    """One table word -> (log probability, tag); every prefix of a word is in it too, as (None, tag)."""
 
-    def __init__(self, frequencies: dict[str, int], total: int, tags: dict[str, str]) -> None:
-        self.frequencies = frequencies
-        self.log_total = log(total)
-        self.tags = tags
+    def __init__(self, words: dict[str, Entry], log_total: float) -> None:
+        self.words = words
+        self.log_total = log_total
 
     def cut(self, text: str) -> list[Pair]:
         out: list[Pair] = []
@@ -63,24 +80,23 @@ class _Dictionary:
         return out
 
     def _cut_block(self, block: str, out: list[Pair]) -> None:
-        frequencies, log_total, size = self.frequencies, self.log_total, len(block)
+        words, log_total, size = self.words, self.log_total, len(block)
         score = [0.0] * (size + 1)
         word_end = list(range(1, size + 2))
         for start in range(size - 1, -1, -1):
             best, best_end = 0.0, 0
             stop = start + 1
-            fragment = block[start]
-            frequency = frequencies.get(fragment)
-            while frequency is not None:
-                if frequency:
-                    candidate = log(frequency) - log_total + score[stop]
+            entry = words.get(block[start])
+            while entry is not None:
+                weight = entry[0]
+                if weight is not None:
+                    candidate = weight + score[stop]
                     if best_end == 0 or candidate >= best:
                         best, best_end = candidate, stop
                 stop += 1
                 if stop > size:
                     break
-                fragment = block[start:stop]
-                frequency = frequencies.get(fragment)
+                entry = words.get(block[start:stop])
             if best_end == 0:  # not in the dictionary: a word of one character
                 best, best_end = -log_total + score[start + 1], start + 1
             score[start], word_end[start] = best, best_end
@@ -94,7 +110,8 @@ class _Dictionary:
                 if latin:
                     out.append((latin, "eng"))
                     latin = ""
-                out.append((word, "n" if word in _NOUN_SUFFIXES else self.tags.get(word, "x")))
+                entry = words.get(word)
+                out.append((word, "n" if word in _NOUN_SUFFIXES else entry[1] if entry else "x"))
             position = end
         if latin:
             out.append((latin, "eng"))
@@ -115,24 +132,72 @@ _lock = threading.Lock()
 _dictionary: _Dictionary | None = None
 
 
+def _dictionary_file() -> Path:
+    """jieba's dictionary (``dict.txt`` of the installed package), found without running jieba's code.
+
+    Importing jieba loads its HMM tables for unknown words (about 22 MB) that gongwen never uses.
+    """
+    spec = importlib.util.find_spec("jieba")
+    for folder in (spec and spec.submodule_search_locations) or ():
+        path = Path(folder) / "dict.txt"
+        if path.is_file():
+            return path
+    raise MissingDictionaryError(
+        "jieba's dictionary (jieba/dict.txt) was not found: install gongwen's dependency with `pip install jieba`"
+    )
+
+
+def _read(lines: Iterable[str]) -> _Dictionary:
+    """One pass over jieba's ``word frequency tag`` lines into the one table the segmenter needs.
+
+    The words, frequencies and tags jieba builds (a later line of a word wins, every line counts in the
+    total, every prefix of a word is known), in one table instead of jieba's three (its tokenizer's
+    frequencies and two part-of-speech taggers' tag tables), each (frequency, tag) value kept once for
+    all words, and the log probability computed once per value instead of once per look-up.
+    """
+    words: dict[str, tuple[int, str] | Entry] = {}
+    values: dict[tuple[int, str], tuple[int, str]] = {}
+    total = 0
+    for line in lines:
+        fields = line.strip().split(" ")
+        if len(fields) != 3 or not fields[1].isdigit():
+            if line.strip():
+                raise MissingDictionaryError(
+                    f"jieba's dictionary has a line that is not 'word frequency tag': {line!r}; "
+                    "reinstall it with `pip install --force-reinstall jieba`"
+                )
+            continue
+        word, count, tag = fields
+        value = (int(count), tag)
+        total += value[0]
+        words[word] = values.setdefault(value, value)
+        for stop in range(1, len(word)):
+            words.setdefault(word[:stop], _PREFIX)
+    indicator = (_INDICATOR_FREQUENCY, "n")
+    for word in indicator_words():
+        words[word] = indicator
+        total += _INDICATOR_FREQUENCY
+        for stop in range(1, len(word)):
+            words.setdefault(word[:stop], _PREFIX)
+    log_total = log(total)
+    entries: dict[tuple[int, str], Entry] = {_PREFIX: (None, "x")}
+    for frequency, tag in [*values, indicator]:
+        entries[frequency, tag] = (log(frequency) - log_total if frequency else None, tag)
+    for word, counted in words.items():  # in place: a second table of half a million words would double the peak
+        words[word] = entries[counted]  # type: ignore[index]
+    table = cast(dict[str, Entry], words)
+    for word, tag in _TAG_FIXES.items():
+        table[word] = (table[word][0] if word in table else None, tag)
+    return _Dictionary(table, log_total)
+
+
 def _load() -> _Dictionary:
     global _dictionary
     if _dictionary is None:
         with _lock:
             if _dictionary is None:
-                import jieba
-                import jieba.posseg
-
-                jieba.setLogLevel(logging.WARNING)
-                base = jieba.Tokenizer()
-                base.initialize()
-                for word in indicator_words():
-                    base.add_word(word, freq=100_000, tag="n")
-                tagger = jieba.posseg.POSTokenizer(base)
-                tagger.makesure_userdict_loaded()
-                tags = dict(tagger.word_tag_tab)
-                tags.update(_TAG_FIXES)
-                _dictionary = _Dictionary(base.FREQ, base.total, tags)
+                with _dictionary_file().open(encoding="utf-8", newline="\n") as lines:
+                    _dictionary = _read(lines)
     return _dictionary
 
 
