@@ -66,6 +66,10 @@ HEADS = [
          "——2025年1月20日在某某市第十七届人民代表大会第五次会议上", "市长 某某"),
     Head("中华网\n注册", None),
     Head("国务院总理 某某", None, None, "国务院总理 某某"),
+    # a news headline that mentions the report gives way to the report's own title over its dateline
+    Head("某某省2025年政府工作报告全文发布\n2025-01-20 08:30:12 来源:某某日报\n政府工作报告\n"
+         "——2025年1月14日在某某省第十四届人民代表大会第三次会议上\n某某省省长 某某某",
+         "政府工作报告", "——2025年1月14日在某某省第十四届人民代表大会第三次会议上", "某某省省长 某某某"),
     # a portal's index table names the title as a key-value line; the page's own title line comes first
     Head("2025年某某市政府工作报告_某某市人民政府门户网站\n无障碍浏览 长者模式\n  • 标题:2025年某某市政府工作报告\n"
          "2025年某某市政府工作报告", "2025年某某市政府工作报告"),

@@ -216,6 +216,12 @@ def find_title(
         if len(line) > _SHORT:
             first_real = False  # a line of one to four characters is furniture more often than not
     if chosen is not None:
+        if not _ends_report(folded[chosen.start : chosen.end]):
+            # a news headline that mentions a report (某某省政府工作报告全文发布) gives way to the report's own
+            # title right above its dateline or speaker, where there is one below it
+            below = _title_over_byline(folded, chosen.end, end, in_noise, heading_starts)
+            if below is not None and _ends_report(folded[below.start : below.end]):
+                return _with_byline(text, folded, below, end, in_noise, heading_starts)
         parts = _with_byline(text, folded, chosen, end, in_noise, heading_starts)
         if parts.subtitle is None and parts.speaker is None:
             # a news page: its headline (新华社受权播发《政府工作报告》), a lead, then the report's own title
