@@ -386,6 +386,21 @@ def test_attachment_documents_start_their_own_tree() -> None:
     assert notes.sections == ()  # ［1］ entries are no headings
 
 
+def test_a_bracketed_series_glued_to_a_title_opens_below_it() -> None:
+    # a one-line report whose page dropped the line breaks: (一) right after 一、's title, with its (二) later
+    text = "现总结如下:一、主要工作成效(一)经济发展稳中有进。投资12亿元。(二)民生保障持续加强。二、存在问题。"
+    report = parse(text)
+    assert [(h.marker, h.title, h.level) for h in report.headings] == [
+        ("一、", "主要工作成效", 1),
+        ("(一)", "经济发展稳中有进", 2),
+        ("(二)", "民生保障持续加强", 2),
+        ("二、", "存在问题", 1),
+    ]
+    # without an item 2 the bracket is a word of the title
+    single = parse("一、关于做好(一)类项目的通知\n全年完成投资3亿元。")
+    assert [h.title for h in single.headings] == ["关于做好(一)类项目的通知"]
+
+
 def test_notes_written_with_a_colon_open_their_document() -> None:
     # a bulletin's 注释: (read as a label at first) opens the notes, not a section of the last part
     text = (

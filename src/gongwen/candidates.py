@@ -33,6 +33,10 @@ _DECIMAL_DOT = regex.compile(r"[0-9]{1,2}[ \t]*\.(?=[0-9])")
 _SPLIT_PAREN = regex.compile(r"[ \t]*(?P<num>[一二三四五六七八九十]{1,3}|[0-9]{1,2})[ \t]*\)[ \t]*、?")
 # Whitespace inside a heading's title, where the next marker of a one-line report may start (一、A (一)B 1、C)
 _GAP = regex.compile(r"[ \t]+")
+# …or glued to it where the page dropped the line break: 一、主要工作成效(一)经济发展… (a bracketed 1 only)
+_GLUED = regex.compile(r"(?<=\p{Han})(?=\((?:一|1)\))")
+_SECOND = {"一": "(二)", "1": "(2)"}
+_GLUED_REACH = 3000  # how far its item 2 is looked for
 _TITLE_END = regex.compile(r"[。;:!?]")
 
 
@@ -179,7 +183,7 @@ def _split_title(
     out: list[Candidate] = []
     for _ in range(8):  # a handful of levels at most
         inner = None
-        for gap in _GAP.finditer(folded, cand.title.start, cand.title.end):
+        for gap in _gaps(folded, cand.title):
             at = gap.end()
             if at >= cand.title.end or not any_marker.match(folded, at, cand.title.end):
                 continue
@@ -199,6 +203,22 @@ def _split_title(
         cand = next_cand
     out.append(cand)
     return out
+
+
+def _gaps(folded: str, title: Span) -> list[regex.Match[str]]:
+    """Where a title may end before the next marker of a one-line report: its runs of white space, and a
+    bracketed 1 glued to its text, in text order."""
+    glued = [
+        match
+        for match in _GLUED.finditer(folded, title.start, title.end)
+        # only where its item 2 follows (一、关于做好(一)类项目: a word of the title, not a heading)
+        if folded.find(_SECOND[folded[match.end() + 1]], match.end(), match.end() + _GLUED_REACH) >= 0
+    ]
+    return sorted([*_GAP.finditer(folded, title.start, title.end), *glued], key=_match_start)
+
+
+def _match_start(match: regex.Match[str]) -> int:
+    return match.start()
 
 
 @cache
