@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gongwen import parse
 from test_metrics import Example, check_example, metrics_of, table
 
 RANGES = table(
@@ -137,3 +138,21 @@ def test_every_value_is_canonical(number: Decimal, form: str) -> None:
 def test_products_are_canonical(sentence: str, value: str) -> None:
     found = [m for m in metrics_of(sentence) if m.value is not None]
     assert [str(m.value) for m in found] == [value]
+
+
+# A number that PDF extraction broke between its digits, at the end of a wrapped line.
+BROKEN = [
+    ("2025年收入预算总计1256.3万元,比上年增加12\n3.5万元,增长10.9%。", "12\n3.5万元", "1235000"),
+    ("全年全市一般公共预算收入完成情况良好,累计完成45\n67万元,较上年有所增长。", "45\n67万元", "45670000"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), BROKEN)
+def test_a_number_broken_between_its_digits_is_read_whole(text: str, span: str, value: str) -> None:
+    metrics = {m.text: m for m in parse(text).metrics}
+    assert span in metrics and str(metrics[span].value) == value
+
+
+def test_a_short_line_ending_in_a_number_is_not_joined() -> None:
+    # a table row or a list item: the line before is not a wrapped one
+    assert [m.text for m in parse("合计 12\n3.5万元用于校舍。").metrics] == ["3.5万元"]

@@ -30,6 +30,7 @@ from gongwen.metric_ranges import (
 )
 from gongwen.model import MetricKind
 from gongwen.numerals import split_by_invisible, to_number
+from gongwen.subjects import soft_break
 from gongwen.textview import visible_before
 from gongwen.units import Unit
 
@@ -47,6 +48,9 @@ _BARE_MAGNITUDES = frozenset(("万", "千", "百", "亿"))
 _PERCENT = Unit("%", "%", MetricKind.PERCENT)
 _RATIO = Unit("", "", MetricKind.RATIO)
 _YUAN = Unit("元", "元", MetricKind.MONEY)
+
+# How many digits before a PDF line break are read with the number after it (增加12\n3.5万元).
+_BROKEN_DIGITS = 12
 
 
 class NumberReader:
@@ -67,6 +71,10 @@ class NumberReader:
         folded = self.folded
         start, end = match.span()
         before = folded[start - 1] if start else ""
+        if before == "\n" and match.group("num") is not None:
+            joined = self._across_line_break(start, end, match.group("num"))
+            if joined is not None:
+                return joined
         if before in _MINUS and match.group("num") is not None and self._negative(start):
             return self._read_negative(start, end, match.group("num"))
         if self.invisible:
@@ -96,6 +104,23 @@ class NumberReader:
         if self.may_follow.match(folded, end) is None:
             return None
         return self.read_number(start, end, match.group("num"))
+
+    def _across_line_break(self, start: int, end: int, surface: str) -> Reading | None:
+        """A number that PDF extraction broke between its digits (增加12 / 3.5万元 is 123.5万元): the digits
+        that end a wrapped line before it are read with it, the span covering both parts."""
+        folded = self.folded
+        newline = start - 1
+        first = newline
+        while first > 0 and newline - first < _BROKEN_DIGITS and folded[first - 1].isdigit():
+            first -= 1
+        if first == newline or not surface[:1].isdigit():
+            return None
+        lead = folded[first - 1] if first else ""
+        if lead and ((lead.isascii() and lead.isalnum()) or lead in "第./-:"):
+            return None  # a code, an ordinal or a date before the break
+        if not soft_break(self.context, newline):
+            return None
+        return self.read_number(first, end, folded[first:newline] + surface)
 
     def _bare_magnitude_is_a_number(self, start: int, end: int) -> bool:
         """Whether 万, 千, 百 or 亿 standing alone means one of it: 近万名, 上千人, 千余人 (but not 几百余)."""
