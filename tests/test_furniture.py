@@ -62,6 +62,7 @@ PORTAL = [
     Case("1 2 3 4 5 下一页 尾页", [("page_number", "1 2 3 4 5 下一页 尾页")]),
     Case("无障碍浏览 长者模式", [("toolbar", "无障碍浏览 长者模式")]),
     Case("监督索引号53280011047601000", [("meta", "监督索引号53280011047601000")]),
+    Case("首页评论时政国际财经娱乐文史图片", [("breadcrumb", "首页评论时政国际财经娱乐文史图片")]),
     Case("【我要打印】【关闭】", [("toolbar", "【我要打印】【关闭】")]),
     Case("附件下载:", [("toolbar", "附件下载:")]),
     Case("本网站由某某县人民政府办公室主办", [("footer", "本网站由某某县人民政府办公室主办")]),
@@ -174,6 +175,7 @@ def test_furniture(family: str, case: Case) -> None:
 # Lines of reports that look a little like furniture and are not.
 NOT_FURNITURE = [
     "本站由于资金不足,今年暂停建设。",
+    "首页面设计需要改进",
     "附件下载率达到95%。",
     "各位代表:",
     "同志们:",
