@@ -146,6 +146,19 @@ def _positive_seconds(value: str) -> float:
     return number
 
 
+def _add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
+    """The inputs of a command over many files (batch, panel): files, folders, globs; names; table format."""
+    parser.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="a file, a folder (searched recursively) or a glob pattern"
+    )
+    parser.add_argument(
+        "--pattern",
+        default=formats.DEFAULT_PATTERN,
+        help="file names to take from folders, several separated by commas (default: every format gongwen reads)",
+    )
+    parser.add_argument("--format", "-f", choices=FORMATS, default="csv", help="table format (default: csv)")
+
+
 def _add_encoding_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--encoding",
@@ -208,9 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_BATCH_EPILOG,
         formatter_class=formatter,
     )
-    p_batch.add_argument(
-        "inputs", nargs="+", metavar="INPUT", help="a file, a folder (searched recursively) or a glob pattern"
-    )
+    _add_corpus_arguments(p_batch)
     p_batch.add_argument("--out", "-o", required=True, metavar="DIR", help="folder to write the tables to")
     p_batch.add_argument(
         "--workers",
@@ -220,7 +231,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="processes to use (default: all cores; 1: no subprocesses)",
     )
-    p_batch.add_argument("--format", "-f", choices=FORMATS, default="csv", help="table format (default: csv)")
     p_batch.add_argument("--force", action="store_true", help="redo every file, discarding earlier output in DIR")
     p_batch.add_argument(
         "--prune",
@@ -228,11 +238,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="drop the rows of earlier files not among these inputs (default: keep them)",
     )
     _add_encoding_arguments(p_batch)
-    p_batch.add_argument(
-        "--pattern",
-        default=formats.DEFAULT_PATTERN,
-        help="file names to take from folders, several separated by commas (default: %(default)s)",
-    )
     p_batch.add_argument(
         "--timeout",
         type=_positive_seconds,
@@ -249,18 +254,10 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_PANEL_EPILOG,
         formatter_class=formatter,
     )
-    p_panel.add_argument(
-        "inputs", nargs="+", metavar="INPUT", help="a file, a folder (searched recursively) or a glob pattern"
-    )
+    _add_corpus_arguments(p_panel)
     p_panel.add_argument("--indicators", metavar="IDS", help="only these indicator ids, e.g. gdp_growth,cpi_growth")
     p_panel.add_argument("--status", choices=("target", "actual"), help="only targets or only actuals")
-    p_panel.add_argument("--format", "-f", choices=FORMATS, default="csv", help="table format (default: csv)")
     p_panel.add_argument("--out", "-o", metavar="FILE", help="write to FILE (default: standard output)")
-    p_panel.add_argument(
-        "--pattern",
-        default=formats.DEFAULT_PATTERN,
-        help="file names to take from folders, comma-separated globs (default: every format gongwen reads)",
-    )
     return parser
 
 
