@@ -23,6 +23,7 @@ from importlib import resources
 import attrs
 import regex
 
+from gongwen.datafiles import alternation
 from gongwen.errors import RegistryError
 from gongwen.model import Direction, Metric
 from gongwen.textview import fold
@@ -110,8 +111,8 @@ _TAIL_WORDS = (
 _TAIL_BY_LAST: dict[str, tuple[str, ...]] = {}
 for _word in sorted(set(_TAIL_WORDS), key=len, reverse=True):
     _TAIL_BY_LAST[_word[-1]] = (*_TAIL_BY_LAST.get(_word[-1], ()), _word)
-_REGION_RE = regex.compile(f"(?:{'|'.join(sorted(_REGION_WORDS, key=len, reverse=True))})$")
-_LEAD_RE = regex.compile(f"(?:{'|'.join(sorted(_LEAD_WORDS, key=len, reverse=True))})$")
+_REGION_RE = regex.compile(f"(?:{alternation(_REGION_WORDS)})$")
+_LEAD_RE = regex.compile(f"(?:{alternation(_LEAD_WORDS)})$")
 # 城镇(常住)居民 / 农村居民 / 城、乡居民: the population group of an income figure.
 _GROUP_RE = regex.compile(r"(?:(?P<urban>城镇|城市|城)|(?P<rural>农村|农民|乡村|乡))(?:常住)?$")
 # What may end the words before a phrase without naming anything: a year, a list marker, punctuation.
@@ -358,7 +359,7 @@ def match_head(head: ClauseHead, metric: Metric, region: str | None = None) -> I
 
 
 _OPENING = regex.compile(
-    f"^(?:{'|'.join(sorted((*_REGION_WORDS, *_LEAD_WORDS), key=len, reverse=True))}"
+    f"^(?:{alternation((*_REGION_WORDS, *_LEAD_WORDS))}"
     r"|(?:19|20)[0-9]{2}年度?|[\s\p{P}\p{S}])*"
 )
 
